@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# `make run`: infrastructure + Release build + every deployable that exists, each
+# as a background process (logs in .run/logs/<name>.log, pid in .run/pids/).
+# Returns once everything answers /health/ready; `make stop` ends it all.
+#
+# Usage: deploy/local/run.sh        Env: GATEWAY_PORT (default 8080)
+set -euo pipefail
+
+# shellcheck source=deploy/local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+
+# Deployables: name, built dll (relative to the repo), port. Adding a service is
+# one line here. Entries whose project folder (the part before /bin/) does not
+# exist yet are skipped. The gateway is started last: it needs the others' ports.
+APPS="
+identity    services/identity/Identity.Api/bin/Release/net10.0/Identity.Api.dll        5101
+deals       services/deals/Deals.Api/bin/Release/net10.0/Deals.Api.dll                 5102
+alerts      services/alerts/Alerts.Api/bin/Release/net10.0/Alerts.Api.dll              5103
+portfolio   services/portfolio/Portfolio.Api/bin/Release/net10.0/Portfolio.Api.dll     5104
+marketdata  services/marketdata/MarketData.Api/bin/Release/net10.0/MarketData.Api.dll  5105
+loans       services/loans/Loans.Api/bin/Release/net10.0/Loans.Api.dll                 5106
+gateway     gateway/Gateway/bin/Release/net10.0/Gateway.dll                            $GATEWAY_PORT
+"
+
+HEALTH_TIMEOUT=120
+
+command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
+if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
+
+"$LOCAL_DIR/up.sh"
+load_secrets
+
+log "dotnet build Platform.sln -c Release"
+dotnet build "$REPO/Platform.sln" -c Release --nologo -v quiet
+
+mkdir -p "$RUN/pids" "$RUN/logs"
+
+declare -A APP_DLL APP_PORT
+APP_ORDER=()
+skipped=()
+while read -r name dll port; do
+  [[ -n "$name" ]] || continue
+  if [[ ! -d "$REPO/${dll%%/bin/*}" ]]; then
+    skipped+=("$name")
+    continue
+  fi
+  [[ -f "$REPO/$dll" ]] || die "$name: $dll missing after the build (check the table in $0)"
+  APP_DLL[$name]="$REPO/$dll"
+  APP_PORT[$name]="$port"
+  APP_ORDER+=("$name")
+done <<<"$APPS"
+((${#APP_ORDER[@]} > 0)) || die "no deployable project found"
+if ((${#skipped[@]} > 0)); then log "not in the repo yet, skipped: ${skipped[*]}"; fi
+
+ISSUER="http://127.0.0.1:$GATEWAY_PORT"
+# Identity serves the signing keys; if it is not in the table yet, keep the default.
+JWKS_URI="http://127.0.0.1:${APP_PORT[identity]:-5101}/.well-known/jwks.json"
+
+# start_app <name> [NAME=value...]: launches one deployable unless it already runs.
+start_app() {
+  local name="$1" dll="${APP_DLL[$1]}" port="${APP_PORT[$1]}"
+  shift
+  local pidfile="$RUN/pids/$name.pid" logfile="$RUN/logs/$name.log"
+  if pid_alive "$pidfile" "$(basename "$dll")"; then
+    log "$name: already running (pid $(<"$pidfile"))"
+    return 0
+  fi
+  # Otherwise the health check below could be answered by a stranger.
+  if port_open "$port"; then die "$name: port $port is already in use by another process"; fi
+  rm -f "$pidfile"
+  log "$name: starting on http://127.0.0.1:$port"
+  (
+    # Least privilege: no service sees the superuser or other services' secrets.
+    unset "${SECRET_NAMES[@]}"
+    export ASPNETCORE_ENVIRONMENT=Development
+    export ASPNETCORE_URLS="http://127.0.0.1:$port"
+    export Auth__Issuer="$ISSUER"
+    local kv
+    for kv in "$@"; do export "${kv?}"; done
+    # shellcheck source=deploy/local/service-env.sh
+    . "$LOCAL_DIR/service-env.sh" "$name"
+    # ASP.NET Core's content root is the working directory; appsettings*.json are
+    # next to the dll, so start from there.
+    cd "$(dirname "$dll")"
+    # setsid: own session/process group, so closing this terminal does not kill it
+    # and stop.sh can signal the whole group. The pid is written by the process
+    # itself right before exec, so it is exactly the dotnet process.
+    # shellcheck disable=SC2016 # $$ and $@ belong to the inner bash
+    exec setsid nohup bash -c 'echo $$ >"$1" && shift && exec "$@"' _ "$pidfile" dotnet "$dll"
+  ) >>"$logfile" 2>&1 </dev/null &
+  # Wait for the pid file so a following stop.sh always finds it.
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ -s "$pidfile" ]] && return 0
+    sleep 0.1
+  done
+  die "$name: process did not start (see $logfile)"
+}
+
+# wait_ready <name>: polls /health/ready until 200, or fails with the log tail.
+wait_ready() {
+  local name="$1" port="${APP_PORT[$1]}" deadline=$((SECONDS + HEALTH_TIMEOUT))
+  local url="http://127.0.0.1:$port/health/ready" logfile="$RUN/logs/$name.log"
+  until [[ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$url" || true)" == 200 ]]; do
+    if ! pid_alive "$RUN/pids/$name.pid" || ((SECONDS >= deadline)); then
+      echo "---- last 40 lines of $logfile ----" >&2
+      tail -n 40 "$logfile" >&2 || true
+      die "$name: $url did not answer 200 within ${HEALTH_TIMEOUT}s (or the process exited)"
+    fi
+    sleep 0.5
+  done
+  log "$name: ready"
+}
+
+identity_env=(
+  "Identity__DemoUsersFile=$LOCAL_DIR/demo-users.json"
+  "Identity__SigningKeyPassphrase=${PLATFORM_IDENTITY_KEY_PASSPHRASE:?missing from .run/secrets.env}"
+)
+
+# Identity first: the others validate tokens against its JWKS endpoint.
+if [[ -n "${APP_DLL[identity]:-}" ]]; then
+  start_app identity "${identity_env[@]}"
+  wait_ready identity
+fi
+
+gateway_env=("Auth__JwksUri=$JWKS_URI")
+for name in "${APP_ORDER[@]}"; do
+  case "$name" in
+    identity) ;;
+    gateway) continue ;;
+    *) start_app "$name" "Auth__JwksUri=$JWKS_URI" ;;
+  esac
+  gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:${APP_PORT[$name]}/")
+done
+if [[ -n "${APP_DLL[gateway]:-}" ]]; then
+  start_app gateway "${gateway_env[@]}"
+fi
+
+for name in "${APP_ORDER[@]}"; do
+  if [[ "$name" != identity ]]; then wait_ready "$name"; fi
+done
+
+echo
+if [[ -n "${APP_DLL[gateway]:-}" ]]; then
+  echo "Gateway: http://127.0.0.1:$GATEWAY_PORT"
+fi
+echo "Demo logins (development only, from deploy/local/demo-users.json):"
+# Minimal reader for our own flat JSON file (no jq on fresh machines): one record
+# per object, fields "key": "value" without escaped quotes.
+awk -v RS='}' '
+  BEGIN { printf "  %-26s %-22s %s\n", "EMAIL", "PASSWORD", "ROLE" }
+  function field(key,   re) {
+    re = "\"" key "\"[ \t\r\n]*:[ \t\r\n]*\"[^\"]*\""
+    if (!match($0, re)) return ""
+    s = substr($0, RSTART, RLENGTH)
+    sub(/^"[^"]*"[ \t\r\n]*:[ \t\r\n]*"/, "", s)
+    sub(/"$/, "", s)
+    return s
+  }
+  field("email") != "" { printf "  %-26s %-22s %s\n", field("email"), field("password"), field("role") }
+' "$LOCAL_DIR/demo-users.json"
+echo "Logs: $RUN/logs   Stop: make stop"

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `make test`: infrastructure up, one Release build, every test project in
+# Platform.sln. The last output line is always the total, exactly
+# "<N> passed, <N> failed, <N> skipped". Exits non-zero when dotnet test fails or
+# when no test ran at all. The infrastructure stays up for fast reruns.
+#
+# Usage: deploy/local/test.sh [extra dotnet test args...]
+#        TEST_ARGS='--filter FullyQualifiedName~Identity' make test
+#        (TEST_ARGS is split on whitespace; pass arguments containing spaces
+#        directly to this script instead.)
+set -euo pipefail
+
+# shellcheck source=deploy/local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
+
+"$LOCAL_DIR/up.sh"
+
+# Tests read PLATFORM_* to reach the infrastructure and to find repo files.
+# shellcheck source=/dev/null
+. "$RUN/infra.env"
+export PLATFORM_REPO_ROOT="$REPO" PLATFORM_RUN_DIR="$RUN"
+# The summary below parses English test-runner output.
+export DOTNET_CLI_UI_LANGUAGE=en VSLANG=1033
+
+log "dotnet build Platform.sln -c Release"
+dotnet build "$REPO/Platform.sln" -c Release --nologo
+
+read -r -a extra_args <<<"${TEST_ARGS:-}"
+results="$RUN/test-results"
+logfile="$RUN/logs/test.log"
+# Old .trx files would otherwise be mistaken for this run's results.
+rm -rf "$results"
+mkdir -p "$results" "$RUN/logs"
+
+log "dotnet test Platform.sln (output also in $logfile)"
+set +e
+dotnet test "$REPO/Platform.sln" -c Release --no-build \
+  --logger "console;verbosity=minimal" --logger trx --results-directory "$results" \
+  "${extra_args[@]}" "$@" 2>&1 | tee "$logfile"
+status=${PIPESTATUS[0]}
+set -e
+
+# Sums the <Counters> of every .trx file this run wrote (one per test assembly):
+# exact numbers, independent of console formatting and of parallel interleaving.
+read -r passed failed skipped < <(
+  cat "$results"/*.trx 2>/dev/null | tr '\n' ' ' | grep -o '<Counters [^>]*>' | awk '
+    function attr(line, name) {
+      if (!match(line, " " name "=\"[0-9]+\"")) return 0
+      value = substr(line, RSTART, RLENGTH); gsub(/[^0-9]/, "", value); return value + 0
+    }
+    {
+      p += attr($0, "passed")
+      f += attr($0, "failed") + attr($0, "error") + attr($0, "timeout") + attr($0, "aborted")
+      s += attr($0, "notExecuted") + attr($0, "inconclusive")
+    }
+    END { printf "%d %d %d\n", p, f, s }
+  '
+)
+
+if ((status == 0 && passed + failed + skipped == 0)); then
+  warn "dotnet test succeeded but no test ran"
+  status=1
+fi
+printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
+exit "$status"

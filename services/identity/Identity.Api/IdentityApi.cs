@@ -1,0 +1,30 @@
+using Identity.Api.Endpoints;
+using Identity.Application.Auth;
+using Identity.Application.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Platform.ServiceDefaults.Application;
+
+namespace Identity.Api;
+
+internal static class IdentityApi
+{
+    public static WebApplicationBuilder AddIdentityApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddUseCases(typeof(SignInWithPassword).Assembly);
+        // Every other service fetches the JWKS over HTTP; the issuer validates with the keys it holds.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<SigningKeyStore>((jwt, keys) =>
+                jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => keys.ValidationKeys(keyId));
+        return builder;
+    }
+
+    public static WebApplication MapIdentityEndpoints(this WebApplication app)
+    {
+        app.MapTokenEndpoint();
+        app.MapWellKnownEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapSigningKeyEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Identity.Application.Persistence;
+using Identity.Application.Tokens;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel;
+
+namespace Identity.Application.Auth;
+
+/// <summary>
+/// Ends a session by revoking the refresh token's whole family, or every session of the caller with
+/// <see cref="AllSessions"/>. Access tokens already issued stay valid until they expire (minutes).
+/// A token that is unknown or belongs to someone else changes nothing and reveals nothing.
+/// </summary>
+public sealed record Logout(string? RefreshToken, bool AllSessions = false) : IRequest<Result>;
+
+internal sealed class LogoutValidator : AbstractValidator<Logout>
+{
+    public LogoutValidator() =>
+        RuleFor(r => r.RefreshToken).NotEmpty().MaximumLength(512)
+            .When(r => !r.AllSessions)
+            .WithMessage("Send the refresh token to end, or allSessions: true.");
+}
+
+internal sealed class LogoutHandler(IdentityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Logout, Result>
+{
+    public async Task<Result> Handle(Logout request, CancellationToken cancellationToken)
+    {
+        if (currentUser.UserId is not { } userId)
+        {
+            return Error.Forbidden("auth.not_a_user", "Only user sessions can be ended.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (request.AllSessions)
+        {
+            await db.RefreshTokens.RevokeAsync(t => t.UserId == userId, "logout_all", now, cancellationToken);
+            return Result.Ok();
+        }
+
+        var hash = TokenIssuer.Hash(request.RefreshToken!);
+        var familyId = await db.RefreshTokens
+            .Where(t => t.TokenHash == hash && t.UserId == userId)
+            .Select(t => (Guid?)t.FamilyId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (familyId is { } family)
+        {
+            await db.RefreshTokens.RevokeAsync(t => t.FamilyId == family, "logout", now, cancellationToken);
+        }
+
+        return Result.Ok();
+    }
+}

@@ -1,0 +1,62 @@
+using Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
+
+namespace Identity.Application.Persistence;
+
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public const string Schema = "identity";
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<User>(user =>
+        {
+            user.ToTable("Users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.PasswordHash).IsRedactedInAudit();
+            user.Property(u => u.SecurityStamp).IsRedactedInAudit();
+            user.Property(u => u.ConcurrencyStamp).IsRedactedInAudit();
+            user.Ignore(u => u.IsActive);
+        });
+        builder.Entity<IdentityRole<Guid>>().ToTable("Roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("UserRoles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("RoleClaims");
+
+        builder.Entity<RefreshToken>(token =>
+        {
+            token.HasKey(t => t.Id);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.ClientId).HasMaxLength(100);
+            token.Property(t => t.RevokedReason).HasMaxLength(100);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => new { t.UserId, t.RevokedAt });
+            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SigningKey>(key =>
+        {
+            key.HasKey(k => k.KeyId);
+            key.Property(k => k.KeyId).HasMaxLength(64);
+            key.Property(k => k.Algorithm).HasMaxLength(10);
+            key.Ignore(k => k.IsActive);
+        });
+
+        builder.ApplyPlatformConventions(Schema);
+    }
+}

@@ -1,0 +1,44 @@
+using FluentValidation;
+using Identity.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Platform.SharedKernel;
+
+namespace Identity.Application.Users;
+
+/// <summary>Replaces a user's roles. Takes effect in the user's next access token (at the latest after one refresh).</summary>
+public sealed record ChangeUserRoles(Guid UserId, IReadOnlyList<string> Roles) : IRequest<Result<UserView>>;
+
+internal sealed class ChangeUserRolesValidator : AbstractValidator<ChangeUserRoles>
+{
+    public ChangeUserRolesValidator() => RuleFor(r => r.Roles).ValidRoles();
+}
+
+internal sealed class ChangeUserRolesHandler(UserManager<User> users, ICurrentUser currentUser, TimeProvider clock)
+    : IRequestHandler<ChangeUserRoles, Result<UserView>>
+{
+    public async Task<Result<UserView>> Handle(ChangeUserRoles request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(request.UserId.ToString());
+        if (user is null)
+        {
+            return IdentityErrors.UserNotFound;
+        }
+
+        var wanted = request.Roles.Distinct().ToList();
+        if (user.Id == currentUser.UserId && !wanted.Contains(PlatformRoles.Admin))
+        {
+            return IdentityErrors.CannotDemoteSelf;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        var added = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Changing roles failed: {string.Join("; ", added.Errors.Select(e => e.Code))}");
+        }
+
+        return UserView.From(user, wanted, clock.GetUtcNow());
+    }
+}

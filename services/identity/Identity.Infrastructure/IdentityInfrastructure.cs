@@ -1,0 +1,54 @@
+using Identity.Application;
+using Identity.Application.Persistence;
+using Identity.Application.Tokens;
+using Identity.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Identity.Infrastructure;
+
+public static class IdentityInfrastructure
+{
+    /// <summary>Persistence, ASP.NET Core Identity, token machinery and background jobs of the identity service.</summary>
+    public static WebApplicationBuilder AddIdentityInfrastructure(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentityServiceOptions>()
+            .Bind(builder.Configuration.GetSection(IdentityServiceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<TokenAudienceOptions>().Bind(builder.Configuration.GetSection("Auth"));
+
+        builder.AddPlatformDbContext<IdentityDb>(IdentityDb.Schema, typeof(IdentityInfrastructure).Assembly.GetName().Name!);
+        builder.AddPlatformMessaging("identity");
+
+        var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
+        builder.Services
+            .AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition (NIST SP 800-63B): long passphrases beat forced symbols.
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 5;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = identity.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(identity.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDb>();
+
+        builder.Services.AddSingleton<SigningKeyStore>();
+        builder.Services.AddScoped<TokenIssuer>();
+        builder.Services.AddSingleton<ClientAuthenticator>();
+        builder.Services.AddHostedService<SigningKeyMaintenance>();
+        builder.Services.AddScoped<IdentitySeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Identity.Application;
+using Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.SharedKernel;
+
+namespace Identity.Infrastructure;
+
+/// <summary>
+/// Creates the platform roles (always) and, when <c>Identity:DemoUsersFile</c> names a file, the demo
+/// users in it. Only the local run scripts set that option; production configuration never does.
+/// </summary>
+internal sealed class IdentitySeeder(
+    RoleManager<IdentityRole<Guid>> roles, UserManager<User> users, IOptions<IdentityServiceOptions> options, ILogger<IdentitySeeder> logger)
+{
+    public async Task SeedAsync()
+    {
+        foreach (var role in PlatformRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+                {
+                    throw new InvalidOperationException($"Could not create role {role}.");
+                }
+            }
+        }
+
+        if (options.Value.DemoUsersFile is { Length: > 0 } file)
+        {
+            await SeedDemoUsersAsync(file);
+        }
+    }
+
+    private async Task SeedDemoUsersAsync(string file)
+    {
+        await using var stream = File.OpenRead(file);
+        var demoUsers = await JsonSerializer.DeserializeAsync<List<DemoUser>>(stream, JsonOptions) ?? [];
+        foreach (var demo in demoUsers)
+        {
+            if (await users.FindByEmailAsync(demo.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = User.Create(demo.Email, demo.DisplayName);
+            var created = await users.CreateAsync(user, demo.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, demo.Role);
+            logger.LogInformation("Created demo user {Email} with role {Role}.", demo.Email, demo.Role);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed record DemoUser(string Email, string Password, string DisplayName, string Role);
+}

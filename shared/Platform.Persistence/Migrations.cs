@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Persistence;
+
+public static class Migrations
+{
+    /// <summary>
+    /// Applies pending migrations while holding a PostgreSQL advisory lock named after the schema,
+    /// so replicas starting together migrate once. With <c>--migrate-only</c> on the command line
+    /// the process exits afterwards (for deploy jobs); returns whether the app should keep running.
+    /// </summary>
+    public static async Task<bool> MigrateAsync<TContext>(this WebApplication app, string[] args)
+        where TContext : DbContext
+    {
+        var migrateOnly = args.Contains("--migrate-only");
+        if (!migrateOnly && !app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return true;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
+        var lockKey = LockKeyFor(db.Model.GetDefaultSchema() ?? typeof(TContext).Name);
+
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", lockKey);
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync();
+            }
+
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", lockKey);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return !migrateOnly;
+    }
+
+    // A stable 64-bit key per schema (string.GetHashCode is randomised per process).
+    private static long LockKeyFor(string name)
+    {
+        var hash = 1469598103934665603UL;
+        foreach (var c in "platform-migrations:" + name)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Platform.Persistence;
+
+public static class PersistenceSetup
+{
+    /// <summary>
+    /// Registers the service's DbContext on PostgreSQL (connection string <c>Postgres</c>), with its
+    /// migrations history in its own schema, the auditing interceptor, and a readiness check.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformDbContext<TContext>(this WebApplicationBuilder builder, string schema, string migrationsAssembly)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        builder.Services.AddScoped<AuditingInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history", schema)
+                .MigrationsAssembly(migrationsAssembly))
+            .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", tags: ["ready"]);
+        return builder;
+    }
+
+    private sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck
+        where TContext : DbContext
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("PostgreSQL does not answer.");
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using Platform.SharedKernel;
+
+namespace Platform.ServiceDefaults.Auth;
+
+public static class AuthenticationSetup
+{
+    public const string AccessTokenType = "at+jwt";
+
+    /// <summary>
+    /// The one token validation every service and the gateway use (RFC 8725): RS256 only, exact
+    /// issuer and audience, lifetime with a small skew, <c>typ</c> at+jwt, keys from the JWKS.
+    /// Every endpoint requires an authenticated caller unless it opts out explicitly.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PlatformPolicies.Admin, policy => policy.RequireRole(PlatformRoles.Admin))
+            .AddPolicy(PlatformPolicies.Reviewer, policy => policy.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Admin));
+        return builder;
+    }
+
+    public static TokenValidationParameters CreateValidationParameters(AuthOptions auth) => new()
+    {
+        ValidIssuer = auth.Issuer,
+        ValidAudience = auth.Audience,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidTypes = [AccessTokenType],
+        ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        NameClaimType = "sub",
+        RoleClaimType = "role",
+    };
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = CreateValidationParameters(auth);
+        // Within the identity service itself no JWKS address is set: it supplies its keys directly.
+        if (!string.IsNullOrWhiteSpace(auth.JwksUri))
+        {
+            var uri = new Uri(auth.JwksUri);
+            jwt.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                auth.JwksUri,
+                new JwksRetriever(auth.Issuer),
+                new HttpDocumentRetriever { RequireHttps = uri.Scheme == Uri.UriSchemeHttps })
+            {
+                // A rotated key must be picked up quickly when a token names an unknown kid.
+                RefreshInterval = TimeSpan.FromSeconds(30),
+                AutomaticRefreshInterval = TimeSpan.FromMinutes(10),
+            };
+        }
+    }
+}
+
+public static class PlatformPolicies
+{
+    public const string Admin = "admin";
+    public const string Reviewer = "reviewer-or-admin";
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// The single place unexpected exceptions become problem+json. Client mistakes that surface as
+/// exceptions (unreadable JSON, wrong types, oversized bodies) keep their 4xx status; anything else is
+/// a 500 that says nothing about internals.
+/// </summary>
+internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Rejected request {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Describe(Exception exception)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return Problem(413, "The request body is too large.", "The request body exceeds the size this endpoint accepts.", "request.too_large");
+            case BadHttpRequestException bad when FindJsonException(bad) is { } json:
+                return JsonProblem(json);
+            case JsonException json:
+                return JsonProblem(json);
+            case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType:
+                return Problem(415, "Unsupported media type.", "Send the body as application/json.", "request.unsupported_media_type");
+            case BadHttpRequestException bad:
+                // Binding messages name internal parameter and type names: keep them in the log only.
+                return Problem(bad.StatusCode, "The request is invalid.", "The request could not be read: check the body, route values and query string.", "request.invalid");
+            case OperationCanceledException:
+                return Problem(499, "The request was cancelled.", "The client closed the request.", "request.cancelled");
+            default:
+                return Problem(500, "An unexpected error occurred.", "The server could not complete the request. Quote the traceId when reporting it.", "server.error");
+        }
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    private static ProblemDetails JsonProblem(JsonException json)
+    {
+        var problem = Problem(400, "The request body is not valid JSON for this endpoint.",
+            "The body is malformed JSON or a value has the wrong type.", "request.malformed_json");
+        var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+        problem.Extensions[ProblemFields.Errors] = new Dictionary<string, string[]>
+        {
+            [path] = [json.LineNumber is { } line ? $"Invalid value near line {line + 1}." : "Invalid value."],
+        };
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string code) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+        Type = ProblemFields.TypeFor(code),
+        Extensions = { [ProblemFields.ErrorCode] = code },
+    };
+}

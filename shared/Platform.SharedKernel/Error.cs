@@ -1,0 +1,32 @@
+namespace Platform.SharedKernel;
+
+/// <summary>The kind of an expected failure; decides the HTTP status in one place.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    RuleViolation,
+    Unauthorized,
+    Forbidden,
+}
+
+/// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>
+public sealed record Error(string Code, string Message, ErrorKind Kind)
+{
+    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+
+    public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static Error Rule(string code, string message) => new(code, message, ErrorKind.RuleViolation);
+    public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+    public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
+    public static Error PreconditionFailed(string code, string message) => new(code, message, ErrorKind.PreconditionFailed);
+
+    public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
+        new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };
+
+    public static Error Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+}
