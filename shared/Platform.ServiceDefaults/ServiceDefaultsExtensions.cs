@@ -41,14 +41,19 @@ public static class ServiceDefaultsExtensions
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
-    /// <summary>The shared middleware in its required order, plus health and OpenAPI endpoints.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// The shared middleware in its required order, plus health and OpenAPI endpoints.
+    /// <paramref name="afterAuthentication"/> runs between authentication and authorization: the
+    /// place for middleware that needs to know the caller but must act before a 401/403 (rate limits).
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         app.MapPlatformHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -29,6 +29,7 @@ public static class ProblemDetailsSetup
             {
                 problem.Type = ProblemFields.TypeFor(errorCode);
             }
+            problem.Detail ??= ProblemFields.DefaultDetailFor(status);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions[ProblemFields.TraceId] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             problem.Extensions[ProblemFields.RequestId] = RequestIdMiddleware.Get(context.HttpContext);

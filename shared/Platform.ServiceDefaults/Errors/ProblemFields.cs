@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -31,5 +32,19 @@ public static class ProblemFields
         StatusCodes.Status504GatewayTimeout => "upstream.timeout",
         _ when status >= 500 => "server.error",
         _ => "request.failed",
+    };
+
+    /// <summary>A sentence for responses the framework writes without one (status code pages, a proxy's empty 502).</summary>
+    public static string DefaultDetailFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "A valid access token is required: send it as 'Authorization: Bearer <token>'.",
+        StatusCodes.Status403Forbidden => "The access token does not allow this operation.",
+        StatusCodes.Status404NotFound => "Nothing is served at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept the request method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body exceeds the size this endpoint accepts.",
+        StatusCodes.Status502BadGateway => "The service behind this address did not answer. Try again shortly.",
+        StatusCodes.Status503ServiceUnavailable => "The service is temporarily unavailable. Try again shortly.",
+        StatusCodes.Status504GatewayTimeout => "The service behind this address did not answer in time.",
+        _ => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed.",
     };
 }

@@ -1,0 +1,48 @@
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Health;
+
+namespace Gateway;
+
+/// <summary>
+/// The gateway is the shared service defaults plus YARP, rate limiting, CORS and response headers.
+/// Routes and clusters live in configuration (<c>ReverseProxy</c>): adding a service is adding a
+/// cluster (named after the service, one destination <c>primary</c>) and its routes.
+/// </summary>
+public static class GatewaySetup
+{
+    public const string ReverseProxySection = "ReverseProxy";
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection));
+
+        // Without a key source the gateway would authenticate nobody: fail at start-up instead.
+        builder.Services.AddOptions<AuthOptions>()
+            .Validate(auth => Uri.TryCreate(auth.JwksUri, UriKind.Absolute, out _), "Auth:JwksUri must be the identity service's JWKS address.");
+        builder.Services.AddHttpClient(JwksHealthCheck.HttpClientName, client => client.Timeout = JwksHealthCheck.Timeout);
+        builder.Services.AddHealthChecks().AddCheck<JwksHealthCheck>("jwks", tags: [HealthSetup.ReadyTag]);
+
+        builder.AddGatewayRateLimiting();
+        builder.AddGatewayCors();
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        // Outermost, so every response carries the headers: errors, rejections, preflights, proxied.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before authentication: a preflight carries no token and is answered here.
+        app.UseCors();
+        // Rate limits apply after authentication (the bucket is per user) but before authorization,
+        // so a flood of anonymous requests is throttled rather than answered 401 without cost.
+        // The login limiter partitions by account, so the account is read before the limiter runs.
+        app.UseServiceDefaults(afterAuthentication: pipeline =>
+        {
+            pipeline.UseMiddleware<LoginAccountMiddleware>();
+            pipeline.UseRateLimiter();
+        });
+        app.MapReverseProxy();
+        return app;
+    }
+}

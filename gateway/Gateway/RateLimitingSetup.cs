@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Errors;
+
+namespace Gateway;
+
+/// <summary>Section <c>RateLimiting</c>. Every limit is a token bucket that refills smoothly over a minute.</summary>
+internal sealed class GatewayRateLimitOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>Every request, per user (<c>sub</c>) when authenticated, else per client IP.</summary>
+    [Range(1, 1_000_000)]
+    public int PermitsPerMinute { get; set; } = 100;
+
+    /// <summary>Sign-in attempts per account (the email or username in the body), on routes with the <c>login</c> policy.</summary>
+    [Range(1, 1_000_000)]
+    public int LoginPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in attempts per client IP, on routes with the <c>login</c> policy.</summary>
+    [Range(1, 1_000_000)]
+    public int LoginPermitsPerMinutePerIp { get; set; } = 10;
+}
+
+internal static class RateLimitingSetup
+{
+    /// <summary>Route metadata (<c>RateLimiterPolicy</c>) for token, login and register.</summary>
+    public const string LoginPolicy = "login";
+
+    private const string RateLimitedCode = "request.rate_limited";
+
+    /// <summary>
+    /// The global limiter runs on every request; routes with the <c>login</c> policy are limited by
+    /// that too, and the middleware requires both to grant a permit.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayRateLimiting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayRateLimitOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayRateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Singletons so the container disposes the limiters (and their replenishment timers) with the host.
+        builder.Services.AddSingleton(services => CreateGlobalLimiter(services.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value));
+        builder.Services.AddSingleton<LoginRateLimiterPolicy>();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<PartitionedRateLimiter<HttpContext>, LoginRateLimiterPolicy>((options, global, login) =>
+            {
+                options.GlobalLimiter = global;
+                options.AddPolicy(LoginPolicy, login);
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = RejectAsync;
+            });
+        return builder;
+    }
+
+    public static TokenBucketRateLimiterOptions PerMinute(int permits) => new()
+    {
+        TokenLimit = permits,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / permits,
+        AutoReplenishment = true,
+        QueueLimit = 0,
+    };
+
+    /// <summary>
+    /// The peer address of the connection. X-Forwarded-For is not trusted: anyone can send it. An
+    /// IPv6 client owns at least a /64, so that is one caller. TestServer has no address: "unknown".
+    /// </summary>
+    public static string ClientIp(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+
+        return address.ToString();
+    }
+
+    private static PartitionedRateLimiter<HttpContext> CreateGlobalLimiter(GatewayRateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => PerMinute(options.PermitsPerMinute)));
+
+    private static string CallerKey(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject
+            ? "user:" + subject
+            : "ip:" + ClientIp(context);
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+            : 60;
+        seconds = Math.Max(1, seconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"The request rate limit was exceeded. Retry after {seconds} seconds.",
+                Type = ProblemFields.TypeFor(RateLimitedCode),
+                Extensions = { [ProblemFields.ErrorCode] = RateLimitedCode },
+            },
+        });
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using static Gateway.Tests.HttpAssertions;
+
+namespace Gateway.Tests;
+
+/// <summary>Each test gets a fresh gateway, so its buckets start full.</summary>
+public sealed class RateLimitingTests
+{
+    private const int Limit = 3;
+
+    private GatewayHarness? _gateway;
+    private HttpClient? _client;
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        _client?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Get_WhenGlobalLimitExceeded_Returns429ProblemWithRetryAfter()
+    {
+        var client = await StartAsync(("RateLimiting:PermitsPerMinute", "3"));
+        await SpendAsync(() => GatewayHarness.Request(HttpMethod.Get, "/.well-known/openid-configuration"));
+
+        using var response = await client.GetAsync("/.well-known/openid-configuration");
+
+        await AssertProblemAsync(response, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        AssertSecurityHeaders(response);
+        // One token comes back every 60/3 = 20 seconds.
+        Assert.That(int.Parse(SingleHeader(response, "Retry-After")!), Is.InRange(1, 20));
+    }
+
+    [Test]
+    public async Task Get_WhenOneUserExhaustsLimit_AnotherUserFromTheSameAddressIsServed()
+    {
+        var client = await StartAsync(("RateLimiting:PermitsPerMinute", "3"));
+        var ada = _gateway!.Token("ada");
+        await SpendAsync(() => GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", ada));
+
+        using var adaAgain = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", ada));
+        using var grace = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token("grace")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(adaAgain.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(grace.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task Get_WhenAnonymousAddressExhaustsLimit_OtherAddressIsServedAndForwardedForIsIgnored()
+    {
+        var client = await StartAsync(("RateLimiting:PermitsPerMinute", "3"));
+        await SpendAsync(() => GatewayHarness.Request(HttpMethod.Get, "/.well-known/jwks.json", clientIp: "203.0.113.7"));
+
+        using var spoofed = GatewayHarness.Request(HttpMethod.Get, "/.well-known/jwks.json", clientIp: "203.0.113.7");
+        spoofed.Headers.Add("X-Forwarded-For", "198.51.100.1");
+        using var spoofedResponse = await client.SendAsync(spoofed);
+        using var other = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/.well-known/jwks.json", clientIp: "203.0.113.8"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(spoofedResponse.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task Login_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly()
+    {
+        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "3"), ("RateLimiting:LoginPermitsPerMinutePerIp", "100"));
+        // Case and surrounding spaces do not make another account.
+        string[] spellings = ["ada@example.test", " ADA@example.test", "Ada@Example.Test "];
+        foreach (var email in spellings)
+        {
+            using var allowed = await client.SendAsync(Login(email));
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        using var again = await client.SendAsync(Login("ada@example.test"));
+        using var viaTokenEndpoint = await client.SendAsync(PasswordGrant("ada@example.test"));
+        using var otherAccount = await client.SendAsync(Login("grace@example.test"));
+
+        await AssertProblemAsync(again, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(SingleHeader(again, "Retry-After"), Is.Not.Null);
+            Assert.That(viaTokenEndpoint.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherAccount.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task Login_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress()
+    {
+        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "100"), ("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
+        for (var attempt = 0; attempt < Limit; attempt++)
+        {
+            using var allowed = await client.SendAsync(Login($"user{attempt}@example.test", "192.0.2.1"));
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        using var fourthAccount = await client.SendAsync(Login("user9@example.test", "192.0.2.1"));
+        using var register = await client.SendAsync(Register("new@example.test", "192.0.2.1"));
+        using var otherAddress = await client.SendAsync(Login("user9@example.test", "192.0.2.2"));
+
+        await AssertProblemAsync(fourthAccount, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherAddress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task Refresh_WhenLoginLimitExhausted_IsStillServed()
+    {
+        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
+        await SpendAsync(() => Login("ada@example.test"));
+
+        using var refresh = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/refresh") { Content = JsonContent.Create(new { refreshToken = "opaque" }) };
+        using var response = await client.SendAsync(refresh);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task<HttpClient> StartAsync(params (string Name, string Value)[] settings)
+    {
+        _gateway = await GatewayHarness.StartAsync(settings.ToDictionary(setting => setting.Name, setting => (string?)setting.Value));
+        _client = _gateway.CreateClient();
+        return _client;
+    }
+
+    private async Task SpendAsync(Func<HttpRequestMessage> request)
+    {
+        for (var attempt = 0; attempt < Limit; attempt++)
+        {
+            using var message = request();
+            using var response = await _client!.SendAsync(message);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {attempt + 1} of {Limit}");
+        }
+    }
+
+    private static HttpRequestMessage Login(string email, string? clientIp = null)
+    {
+        var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/login", clientIp: clientIp);
+        request.Content = JsonContent.Create(new { email, password = "secret" });
+        return request;
+    }
+
+    private static HttpRequestMessage Register(string email, string? clientIp = null)
+    {
+        var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/register", clientIp: clientIp);
+        request.Content = JsonContent.Create(new { email, password = "secret", displayName = "New" });
+        return request;
+    }
+
+    private static HttpRequestMessage PasswordGrant(string username)
+    {
+        var request = GatewayHarness.Request(HttpMethod.Post, "/connect/token");
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = "secret",
+        });
+        return request;
+    }
+}

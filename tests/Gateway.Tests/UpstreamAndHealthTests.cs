@@ -1,0 +1,71 @@
+using System.Net;
+using static Gateway.Tests.HttpAssertions;
+
+namespace Gateway.Tests;
+
+public sealed class UpstreamAndHealthTests
+{
+    private GatewayHarness? _gateway;
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Get_WhenServiceDown_Returns502Problem()
+    {
+        _gateway = await GatewayHarness.StartAsync();
+        await _gateway.StopBackendAsync();
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.GetAsync("/.well-known/openid-configuration");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadGateway, "upstream.unavailable");
+        AssertSecurityHeaders(response);
+    }
+
+    [Test]
+    public async Task HealthLive_WhenServiceDown_IsHealthy()
+    {
+        _gateway = await GatewayHarness.StartAsync();
+        await _gateway.StopBackendAsync();
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task HealthReady_WhenJwksAnswers_IsHealthy()
+    {
+        _gateway = await GatewayHarness.StartAsync();
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        var body = await response.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(body, Does.Contain("jwks"));
+        }
+    }
+
+    [Test]
+    public async Task HealthReady_WhenJwksDown_IsUnavailable()
+    {
+        _gateway = await GatewayHarness.StartAsync();
+        await _gateway.StopBackendAsync();
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await response.Content.ReadAsStringAsync());
+    }
+}

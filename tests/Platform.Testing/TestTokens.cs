@@ -1,0 +1,53 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.Testing;
+
+/// <summary>Access tokens shaped like the identity service's (RS256, <c>typ</c> at+jwt).</summary>
+public static class TestTokens
+{
+    public const string Scope = "platform-api";
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <param name="lifetime">Negative for a token that has already expired.</param>
+    public static string Create(
+        TestSigningKey key,
+        string issuer,
+        string audience,
+        string subject,
+        IEnumerable<string>? roles = null,
+        TimeSpan? lifetime = null,
+        DateTime? notBefore = null,
+        string type = "at+jwt",
+        string? email = null)
+    {
+        var now = DateTime.UtcNow;
+        var expires = now + (lifetime ?? TimeSpan.FromMinutes(15));
+        // An expired token must still have nbf before exp, or the handler refuses to create it.
+        var validFrom = notBefore ?? (expires > now ? now : expires - TimeSpan.FromMinutes(1));
+        var claims = new Dictionary<string, object>
+        {
+            [JwtRegisteredClaimNames.Sub] = subject,
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+            ["role"] = (roles ?? []).ToArray(),
+            ["scope"] = Scope,
+        };
+        if (email is not null)
+        {
+            claims[JwtRegisteredClaimNames.Email] = email;
+        }
+
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            TokenType = type,
+            IssuedAt = validFrom,
+            NotBefore = validFrom,
+            Expires = expires,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+}
