@@ -275,13 +275,18 @@ if ! psql_super -d postgres -c 'SELECT 1' >/dev/null 2>"$RUN/logs/psql-error.log
 fi
 rm -f "$RUN/logs/psql-error.log"
 
-log "postgres: provisioning database $POSTGRES_DB and service roles"
+# Two databases with the same layout: one for `make run`, one that `make test` may
+# fill with throwaway rows without touching the demo data.
+POSTGRES_TEST_DB="${POSTGRES_DB}_test"
+DATABASES=("$POSTGRES_DB" "$POSTGRES_TEST_DB")
+log "postgres: provisioning databases ${DATABASES[*]} and service roles"
 {
   # CREATE DATABASE cannot run inside DO/transactions; \gexec runs it conditionally.
-  printf "SELECT 'CREATE DATABASE %s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '%s')\\\\gexec\n" \
-    "$POSTGRES_DB" "$POSTGRES_DB"
-  # Nobody but the service roles (and superusers) may connect to the platform database.
-  printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$POSTGRES_DB"
+  for db in "${DATABASES[@]}"; do
+    printf "SELECT 'CREATE DATABASE %s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '%s')\\\\gexec\n" "$db" "$db"
+    # Nobody but the service roles (and superusers) may connect to the platform databases.
+    printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$db"
+  done
   for svc in "${PLATFORM_SERVICES[@]}"; do
     role="${svc}_svc"
     pw_var="PLATFORM_DB_PASSWORD_${svc^^}"
@@ -297,11 +302,12 @@ END
 ALTER ROLE $role WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
   PASSWORD $(sql_lit "${!pw_var}");
 ALTER ROLE $role SET search_path = $svc;
-GRANT CONNECT, TEMPORARY ON DATABASE $POSTGRES_DB TO $role;
+GRANT CONNECT, TEMPORARY ON DATABASE $POSTGRES_DB, $POSTGRES_TEST_DB TO $role;
 SQL
   done
 } | psql_super -d postgres >/dev/null
 
+for db in "${DATABASES[@]}"; do
 {
   # PostgreSQL 15 already drops CREATE on public; also drop USAGE so the public
   # schema is not a shared scratch area between services.
@@ -321,7 +327,8 @@ SQL
       fi
     done
   done
-} | psql_super -1 -d "$POSTGRES_DB" >/dev/null
+} | psql_super -1 -d "$db" >/dev/null
+done
 
 # --- Redis ------------------------------------------------------------------------------
 
@@ -388,13 +395,17 @@ else
   else
     stamp="$RUN/rabbitmq/.platform-provisioned-docker-$(compose ps -q rabbitmq 2>/dev/null | cut -c1-12 || true)"
   fi
-  wanted="$(printf '%s\n' "$PLATFORM_RABBITMQ_USER" "$PLATFORM_RABBITMQ_PASSWORD" "$RABBITMQ_VHOST" | sha256sum | cut -c1-64)"
+  # Tests get their own vhost so their consumers never take messages meant for `make run`.
+  RABBITMQ_TEST_VHOST="${RABBITMQ_VHOST}_test"
+  wanted="$(printf '%s\n' "$PLATFORM_RABBITMQ_USER" "$PLATFORM_RABBITMQ_PASSWORD" "$RABBITMQ_VHOST" "$RABBITMQ_TEST_VHOST" | sha256sum | cut -c1-64)"
   if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
     log "rabbitmq: provisioning vhost $RABBITMQ_VHOST and user $PLATFORM_RABBITMQ_USER"
     vhosts="$(rmqctl list_vhosts -s name)"
-    if ! grep -qxF "$RABBITMQ_VHOST" <<<"$vhosts"; then
-      rmqctl add_vhost "$RABBITMQ_VHOST" >/dev/null
-    fi
+    for vhost in "$RABBITMQ_VHOST" "$RABBITMQ_TEST_VHOST"; do
+      if ! grep -qxF "$vhost" <<<"$vhosts"; then
+        rmqctl add_vhost "$vhost" >/dev/null
+      fi
+    done
     users="$(rmqctl list_users -s | awk '{print $1}')"
     # Passwords go through stdin so they never appear in the process list.
     if grep -qxF "$PLATFORM_RABBITMQ_USER" <<<"$users"; then
@@ -402,7 +413,9 @@ else
     else
       rmqctl add_user "$PLATFORM_RABBITMQ_USER" <<<"$PLATFORM_RABBITMQ_PASSWORD" >/dev/null
     fi
-    rmqctl set_permissions -p "$RABBITMQ_VHOST" "$PLATFORM_RABBITMQ_USER" '.*' '.*' '.*' >/dev/null
+    for vhost in "$RABBITMQ_VHOST" "$RABBITMQ_TEST_VHOST"; do
+      rmqctl set_permissions -p "$vhost" "$PLATFORM_RABBITMQ_USER" '.*' '.*' '.*' >/dev/null
+    done
     # The well-known guest/guest account is useless here and only a liability.
     if [[ "$PLATFORM_RABBITMQ_USER" != guest ]] && grep -qx guest <<<"$users"; then
       rmqctl delete_user guest >/dev/null
@@ -421,6 +434,7 @@ tmp="$(mktemp "$RUN/.infra.env.XXXXXX")"
     PLATFORM_PG_HOST=127.0.0.1 \
     "PLATFORM_PG_PORT=$POSTGRES_PORT" \
     "PLATFORM_PG_DATABASE=$POSTGRES_DB" \
+    "PLATFORM_PG_TEST_DATABASE=${POSTGRES_DB}_test" \
     "PLATFORM_PG_SUPERUSER=$PLATFORM_PG_SUPERUSER" \
     "PLATFORM_PG_SUPERPASSWORD=$PLATFORM_PG_SUPERPASSWORD"; do
     printf 'export %s=%q\n' "${pair%%=*}" "${pair#*=}"
@@ -433,6 +447,7 @@ tmp="$(mktemp "$RUN/.infra.env.XXXXXX")"
     PLATFORM_RABBITMQ_HOST=127.0.0.1 \
     "PLATFORM_RABBITMQ_PORT=$RABBITMQ_PORT" \
     "PLATFORM_RABBITMQ_VHOST=$RABBITMQ_VHOST" \
+    "PLATFORM_RABBITMQ_TEST_VHOST=${RABBITMQ_VHOST}_test" \
     "PLATFORM_RABBITMQ_USER=$PLATFORM_RABBITMQ_USER" \
     "PLATFORM_RABBITMQ_PASSWORD=$PLATFORM_RABBITMQ_PASSWORD" \
     PLATFORM_REDIS_HOST=127.0.0.1 \

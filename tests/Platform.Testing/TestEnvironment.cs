@@ -1,7 +1,8 @@
 namespace Platform.Testing;
 
 /// <summary>
-/// Where the real servers of the local infrastructure are. <c>make test</c> exports the values; when a
+/// Where the real servers of the local infrastructure are. Tests use their own database, vhost and
+/// Redis database on those servers, so they never touch what <c>make run</c> serves. <c>make test</c> exports the values; when a
 /// test runs from an IDE they are read from the files <c>deploy/local/up.sh</c> wrote under <c>.run/</c>.
 /// </summary>
 public static class TestEnvironment
@@ -16,16 +17,16 @@ public static class TestEnvironment
             : throw new InvalidOperationException($"{name} is not set: start the local infrastructure with 'make infra' (deploy/local/up.sh).");
 
     public static string PostgresConnectionString(string service) =>
-        $"Host={Get("PLATFORM_PG_HOST")};Port={Get("PLATFORM_PG_PORT")};Database={Get("PLATFORM_PG_DATABASE")};" +
+        $"Host={Get("PLATFORM_PG_HOST")};Port={Get("PLATFORM_PG_PORT")};Database={Get("PLATFORM_PG_TEST_DATABASE")};" +
         $"Username={service}_svc;Password={Get("PLATFORM_DB_PASSWORD_" + service.ToUpperInvariant())};Maximum Pool Size=20";
 
     public static string RabbitMqConnectionString =>
         $"amqp://{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_USER"))}:{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_PASSWORD"))}@" +
-        $"{Get("PLATFORM_RABBITMQ_HOST")}:{Get("PLATFORM_RABBITMQ_PORT")}/{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_VHOST"))}";
+        $"{Get("PLATFORM_RABBITMQ_HOST")}:{Get("PLATFORM_RABBITMQ_PORT")}/{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_TEST_VHOST"))}";
 
-    public static string RedisConnectionString => $"{Get("PLATFORM_REDIS_HOST")}:{Get("PLATFORM_REDIS_PORT")}";
+    public static string RedisConnectionString => $"{Get("PLATFORM_REDIS_HOST")}:{Get("PLATFORM_REDIS_PORT")},defaultDatabase=1";
 
-    /// <summary>Identity's key-encryption passphrase: the same as <c>make run</c> uses, since both share the schema.</summary>
+    /// <summary>Identity's key-encryption passphrase for the keys stored in the test database.</summary>
     public static string IdentityKeyPassphrase => Get("PLATFORM_IDENTITY_KEY_PASSPHRASE");
 
     private static Dictionary<string, string> Load()
@@ -68,7 +69,7 @@ public static class TestEnvironment
             }
         }
 
-        foreach (var name in new[] { "PLATFORM_IDENTITY_KEY_PASSPHRASE", "PLATFORM_RABBITMQ_VHOST" })
+        foreach (var name in new[] { "PLATFORM_IDENTITY_KEY_PASSPHRASE" })
         {
             if (!values.ContainsKey(name) && Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
             {

@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Platform.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The real processes (identity service and gateway) on the local infrastructure, started once for
+/// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
+/// </summary>
+[SetUpFixture]
+public sealed class Platform
+{
+    private static readonly List<ServiceProcess> Processes = [];
+
+    public static Uri Gateway { get; private set; } = null!;
+
+    public static HttpClient CreateClient() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var identityPort = ServiceProcess.FreePort();
+        var gatewayPort = ServiceProcess.FreePort();
+        var issuer = $"http://127.0.0.1:{gatewayPort}";
+
+        Processes.Add(await ServiceProcess.StartAsync("identity", "services/identity/Identity.Api", identityPort, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("identity"),
+            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+            ["Auth__Issuer"] = issuer,
+            ["Identity__SigningKeyPassphrase"] = TestEnvironment.IdentityKeyPassphrase,
+        }));
+
+        Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
+        {
+            ["Auth__Issuer"] = issuer,
+            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
+            // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
+            ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
+        }));
+
+        Gateway = new Uri(issuer);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        foreach (var process in Enumerable.Reverse(Processes))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    public static string NewEmail(string prefix) => $"{prefix}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}@e2e.test";
+}
