@@ -23,6 +23,8 @@ public static class GatewaySetup
         builder.Services.AddHttpClient(JwksHealthCheck.HttpClientName, client => client.Timeout = JwksHealthCheck.Timeout);
         builder.Services.AddHealthChecks().AddCheck<JwksHealthCheck>("jwks", tags: [HealthSetup.ReadyTag]);
 
+        // Redis holds the access-token revocation list, checked here before anything is proxied.
+        builder.AddPlatformRedis();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
         return builder;

@@ -16,10 +16,6 @@ public static class MessagingSetup
     public static WebApplicationBuilder AddPlatformMessaging(
         this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? registerConsumers = null)
     {
-        var connectionString = builder.Configuration.GetConnectionString("RabbitMq")
-            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
-        var broker = new Uri(connectionString);
-
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             options.WaitUntilStarted = false;
@@ -31,6 +27,8 @@ public static class MessagingSetup
             registerConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                var broker = new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString("RabbitMq")
+                    ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured."));
                 rabbit.Host(broker, host =>
                 {
                     var credentials = broker.UserInfo.Split(':', 2);

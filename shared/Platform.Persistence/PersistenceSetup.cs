@@ -15,17 +15,20 @@ public static class PersistenceSetup
     public static WebApplicationBuilder AddPlatformDbContext<TContext>(this WebApplicationBuilder builder, string schema, string migrationsAssembly)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         builder.Services.AddScoped<AuditingInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql
+            .UseNpgsql(ConnectionString(services), npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", schema)
                 .MigrationsAssembly(migrationsAssembly))
             .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", tags: ["ready"]);
         return builder;
     }
+
+    // Read when first needed, so hosts and tests may supply configuration after registration.
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
     private sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck
         where TContext : DbContext

@@ -36,6 +36,7 @@ public sealed class Platform
         {
             ["Auth__Issuer"] = issuer,
             ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",

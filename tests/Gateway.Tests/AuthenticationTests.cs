@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
+using StackExchange.Redis;
 using static Gateway.Tests.HttpAssertions;
 
 namespace Gateway.Tests;
@@ -43,6 +45,20 @@ public sealed class AuthenticationTests
         using var response = await _client.SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Test]
+    public async Task Get_WhenTheUsersTokensWereRevoked_Returns401Problem_UntilTheStampMatches()
+    {
+        var subject = Guid.NewGuid().ToString();
+        var redis = _gateway.Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        await redis.StringSetAsync($"platform:auth:stamp:{subject}", "new-stamp", TimeSpan.FromMinutes(1));
+
+        using var stale = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(subject, securityStamp: "old-stamp"));
+        using var current = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(subject, securityStamp: "new-stamp"));
+
+        await AssertProblemAsync(await _client.SendAsync(stale), HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        Assert.That((await _client.SendAsync(current)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

@@ -49,6 +49,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ["Auth:Issuer"] = Issuer,
             ["Auth:Audience"] = Audience,
             ["Auth:JwksUri"] = backend.JwksUri.ToString(),
+            ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
             ["ReverseProxy:Clusters:identity:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
@@ -79,8 +80,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
             AllowAutoRedirect = false,
         });
 
-    public string Token(string subject = "user-1", TestSigningKey? signedWith = null, TimeSpan? lifetime = null, string type = "at+jwt", string issuer = Issuer) =>
-        TestTokens.Create(signedWith ?? _key, issuer, Audience, subject, ["analyst"], lifetime, type: type);
+    public string Token(
+        string subject = "user-1", TestSigningKey? signedWith = null, TimeSpan? lifetime = null, string type = "at+jwt", string issuer = Issuer,
+        string? securityStamp = null) =>
+        TestTokens.Create(signedWith ?? _key, issuer, Audience, subject, ["analyst"], lifetime, type: type,
+            extraClaims: securityStamp is null ? null : new Dictionary<string, object> { ["sst"] = securityStamp });
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, string? clientIp = null)
     {

@@ -20,7 +20,8 @@ public static class TestTokens
         TimeSpan? lifetime = null,
         DateTime? notBefore = null,
         string type = "at+jwt",
-        string? email = null)
+        string? email = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(15));
@@ -36,6 +37,11 @@ public static class TestTokens
         if (email is not null)
         {
             claims[JwtRegisteredClaimNames.Email] = email;
+        }
+
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
         }
 
         return Handler.CreateToken(new SecurityTokenDescriptor

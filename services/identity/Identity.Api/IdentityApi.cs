@@ -3,6 +3,7 @@ using Identity.Application.Auth;
 using Identity.Application.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Platform.ServiceDefaults.Application;
+using Platform.ServiceDefaults.Health;
 
 namespace Identity.Api;
 
@@ -11,6 +12,7 @@ internal static class IdentityApi
     public static WebApplicationBuilder AddIdentityApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddUseCases(typeof(SignInWithPassword).Assembly);
+        builder.AddPlatformRedis();
         // Every other service fetches the JWKS over HTTP; the issuer validates with the keys it holds.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyStore>((jwt, keys) =>

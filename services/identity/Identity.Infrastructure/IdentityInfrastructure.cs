@@ -46,6 +46,7 @@ public static class IdentityInfrastructure
 
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddScoped<TokenIssuer>();
+        builder.Services.AddScoped<SessionRevoker>();
         builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddHostedService<SigningKeyMaintenance>();
         builder.Services.AddScoped<IdentitySeeder>();

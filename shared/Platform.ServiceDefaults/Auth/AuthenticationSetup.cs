@@ -58,6 +58,7 @@ public static class AuthenticationSetup
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = CreateValidationParameters(auth);
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
         // Within the identity service itself no JWKS address is set: it supplies its keys directly.
         if (!string.IsNullOrWhiteSpace(auth.JwksUri))
         {
@@ -71,6 +72,19 @@ public static class AuthenticationSetup
                 RefreshInterval = TimeSpan.FromSeconds(30),
                 AutomaticRefreshInterval = TimeSpan.FromMinutes(10),
             };
+        }
+    }
+
+    // A valid signature is not enough once the user's sessions were ended (see IAccessTokenRevocation).
+    private static async Task RejectRevokedAsync(TokenValidatedContext context)
+    {
+        var revocation = context.HttpContext.RequestServices.GetService<IAccessTokenRevocation>();
+        var subject = context.Principal?.FindFirst("sub")?.Value;
+        var stamp = context.Principal?.FindFirst(IAccessTokenRevocation.StampClaim)?.Value;
+        if (revocation is not null && subject is not null && stamp is not null &&
+            await revocation.IsRevokedAsync(subject, stamp, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The access token has been revoked.");
         }
     }
 }

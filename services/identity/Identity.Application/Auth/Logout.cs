@@ -1,7 +1,9 @@
 using FluentValidation;
 using Identity.Application.Persistence;
 using Identity.Application.Tokens;
+using Identity.Domain;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
@@ -9,7 +11,8 @@ namespace Identity.Application.Auth;
 
 /// <summary>
 /// Ends a session by revoking the refresh token's whole family, or every session of the caller with
-/// <see cref="AllSessions"/>. Access tokens already issued stay valid until they expire (minutes).
+/// <see cref="AllSessions"/>, which also ends every access token of the caller at once. After a
+/// single-session logout the access token in hand lapses at expiry (minutes): other devices keep theirs.
 /// A token that is unknown or belongs to someone else changes nothing and reveals nothing.
 /// </summary>
 public sealed record Logout(string? RefreshToken, bool AllSessions = false) : IRequest<Result>;
@@ -22,7 +25,8 @@ internal sealed class LogoutValidator : AbstractValidator<Logout>
             .WithMessage("Send the refresh token to end, or allSessions: true.");
 }
 
-internal sealed class LogoutHandler(IdentityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Logout, Result>
+internal sealed class LogoutHandler(IdentityDb db, UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
+    : IRequestHandler<Logout, Result>
 {
     public async Task<Result> Handle(Logout request, CancellationToken cancellationToken)
     {
@@ -35,6 +39,11 @@ internal sealed class LogoutHandler(IdentityDb db, ICurrentUser currentUser, Tim
         if (request.AllSessions)
         {
             await db.RefreshTokens.RevokeAsync(t => t.UserId == userId, "logout_all", now, cancellationToken);
+            if (await users.FindByIdAsync(userId.ToString()) is { } user)
+            {
+                await sessions.RevokeAccessTokensAsync(user, cancellationToken);
+            }
+
             return Result.Ok();
         }
 

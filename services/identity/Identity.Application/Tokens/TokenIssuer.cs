@@ -5,6 +5,7 @@ using Identity.Domain;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Platform.SharedKernel;
 
 namespace Identity.Application.Tokens;
 
@@ -19,7 +20,8 @@ public sealed class TokenIssuer(
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(options.Value.AccessTokenMinutes);
 
-    public string CreateAccessToken(string subject, IReadOnlyCollection<string> roles, string scope, string clientId, string? email)
+    public string CreateAccessToken(
+        string subject, IReadOnlyCollection<string> roles, string scope, string clientId, string? email, string? securityStamp = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -33,6 +35,11 @@ public sealed class TokenIssuer(
         if (email is not null)
         {
             claims[JwtRegisteredClaimNames.Email] = email;
+        }
+
+        if (securityStamp is not null)
+        {
+            claims[IAccessTokenRevocation.StampClaim] = StampFingerprint(securityStamp);
         }
 
         return Handler.CreateToken(new SecurityTokenDescriptor
@@ -66,11 +73,15 @@ public sealed class TokenIssuer(
         return ForUser(user, roles, consumed.ClientId, refreshToken, row.ExpiresAt);
     }
 
+    /// <summary>A short digest of the security stamp: enough to compare, useless to reconstruct it.</summary>
+    public static string StampFingerprint(string securityStamp) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(securityStamp)))[..16];
+
     public static string Hash(string refreshToken) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
 
     private TokenSet ForUser(User user, IReadOnlyCollection<string> roles, string clientId, string refreshToken, DateTimeOffset refreshExpiresAt) =>
-        new(CreateAccessToken(user.Id.ToString(), roles, DefaultScope, clientId, user.Email),
+        new(CreateAccessToken(user.Id.ToString(), roles, DefaultScope, clientId, user.Email, user.SecurityStamp),
             (int)AccessTokenLifetime.TotalSeconds, DefaultScope, refreshToken, refreshExpiresAt);
 
     private TimeSpan RefreshLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
 
-/// <summary>Replaces a user's roles. Takes effect in the user's next access token (at the latest after one refresh).</summary>
+/// <summary>Replaces a user's roles, effective at once: access tokens with the old roles stop working.</summary>
 public sealed record ChangeUserRoles(Guid UserId, IReadOnlyList<string> Roles) : IRequest<Result<UserView>>;
 
 internal sealed class ChangeUserRolesValidator : AbstractValidator<ChangeUserRoles>
@@ -14,7 +15,7 @@ internal sealed class ChangeUserRolesValidator : AbstractValidator<ChangeUserRol
     public ChangeUserRolesValidator() => RuleFor(r => r.Roles).ValidRoles();
 }
 
-internal sealed class ChangeUserRolesHandler(UserManager<User> users, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ChangeUserRolesHandler(UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<ChangeUserRoles, Result<UserView>>
 {
     public async Task<Result<UserView>> Handle(ChangeUserRoles request, CancellationToken cancellationToken)
@@ -39,6 +40,8 @@ internal sealed class ChangeUserRolesHandler(UserManager<User> users, ICurrentUs
             throw new InvalidOperationException($"Changing roles failed: {string.Join("; ", added.Errors.Select(e => e.Code))}");
         }
 
+        // Tokens still carrying the old roles are refused; the user's next refresh carries the new ones.
+        await sessions.RevokeAccessTokensAsync(user, cancellationToken);
         return UserView.From(user, wanted, clock.GetUtcNow());
     }
 }

@@ -7,10 +7,11 @@ using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
 
-/// <summary>Deactivates an account: no more sign-ins, and every refresh token is revoked at once.</summary>
+/// <summary>Deactivates an account: no more sign-ins, every refresh token revoked, every access token refused from now on.</summary>
 public sealed record DeactivateUser(Guid UserId) : IRequest<Result<UserView>>;
 
-internal sealed class DeactivateUserHandler(IdentityDb db, UserManager<User> users, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class DeactivateUserHandler(
+    IdentityDb db, UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<DeactivateUser, Result<UserView>>
 {
     public async Task<Result<UserView>> Handle(DeactivateUser request, CancellationToken cancellationToken)
@@ -28,10 +29,14 @@ internal sealed class DeactivateUserHandler(IdentityDb db, UserManager<User> use
             return deactivated.Error!;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await users.UpdateSecurityStampAsync(user);
-        await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, "user_deactivated", now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await users.UpdateAsync(user);
+            await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, "user_deactivated", now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await sessions.RevokeAccessTokensAsync(user, cancellationToken);
         return UserView.From(user, await users.GetRolesAsync(user), now);
     }
 }

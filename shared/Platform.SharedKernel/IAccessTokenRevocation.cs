@@ -1,0 +1,16 @@
+namespace Platform.SharedKernel;
+
+/// <summary>
+/// Ends access tokens before they expire. Each user token carries a fingerprint of the user's
+/// security stamp (claim <c>sst</c>); when the identity service changes the stamp (deactivation,
+/// role change, logout) it publishes the new fingerprint, and every validator refuses tokens that
+/// carry an older one. Entries live only as long as an access token can, so the store stays small.
+/// </summary>
+public interface IAccessTokenRevocation
+{
+    public const string StampClaim = "sst";
+
+    Task RevokeOlderThanAsync(string subject, string currentStampFingerprint, TimeSpan tokenLifetime, CancellationToken cancellationToken);
+
+    Task<bool> IsRevokedAsync(string subject, string stampFingerprint, CancellationToken cancellationToken);
+}
