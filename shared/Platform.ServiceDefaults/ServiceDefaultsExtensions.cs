@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<HttpServerSpanMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
