@@ -55,6 +55,8 @@ compose_stop() {
   load_secrets
   export PLATFORM_PG_SUPERPASSWORD="${PLATFORM_PG_SUPERPASSWORD:-unused}"
   export PLATFORM_RABBITMQ_PASSWORD="${PLATFORM_RABBITMQ_PASSWORD:-unused}"
+  export PLATFORM_DB_PASSWORD_IDENTITY="${PLATFORM_DB_PASSWORD_IDENTITY:-unused}"
+  export PLATFORM_IDENTITY_KEY_PASSPHRASE="${PLATFORM_IDENTITY_KEY_PASSPHRASE:-unused}"
   if compose_cmd >/dev/null; then
     log "$1: stopping container"
     compose stop "$1" >/dev/null 2>&1 || warn "docker compose stop $1 failed"

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +18,9 @@ public static class Migrations
     public static async Task<bool> MigrateAsync<TContext>(this WebApplication app, string[] args)
         where TContext : DbContext
     {
+        // Configuration is validated before the database is touched, not when the host starts later.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
         var migrateOnly = args.Contains("--migrate-only");
         if (!migrateOnly && !app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
@@ -25,12 +30,15 @@ public static class Migrations
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
-        var lockKey = LockKeyFor(db.Model.GetDefaultSchema() ?? typeof(TContext).Name);
+        var schema = db.Model.GetDefaultSchema() ?? "public";
+        var lockKey = LockKeyFor(schema);
 
         await db.Database.OpenConnectionAsync();
         try
         {
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", lockKey);
+            // Otherwise EF queries the missing history table of an empty schema and logs that as an error.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
@@ -47,6 +55,8 @@ public static class Migrations
 
         return !migrateOnly;
     }
+
+    public const string HistoryTable = "__ef_migrations_history";
 
     // A stable 64-bit key per schema (string.GetHashCode is randomised per process).
     private static long LockKeyFor(string name)

@@ -18,7 +18,7 @@ public static class PersistenceSetup
         builder.Services.AddScoped<AuditingInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(ConnectionString(services), npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history", schema)
+                .MigrationsHistoryTable(Migrations.HistoryTable, schema)
                 .MigrationsAssembly(migrationsAssembly))
             .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", tags: ["ready"]);

@@ -19,6 +19,12 @@ public static class IdentityInfrastructure
         builder.Services.AddOptions<IdentityServiceOptions>()
             .Bind(builder.Configuration.GetSection(IdentityServiceOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(
+                options => options.Clients.All(c => !c.AllowedGrants.Contains(GrantTypes.ClientCredentials) || !string.IsNullOrEmpty(c.Secret)),
+                "A client with the client_credentials grant must have a secret: anyone could obtain its tokens otherwise.")
+            .Validate(
+                options => options.Clients.Select(c => c.ClientId).Distinct(StringComparer.Ordinal).Count() == options.Clients.Count,
+                "Client ids must be unique.")
             .ValidateOnStart();
         builder.Services.AddOptions<TokenAudienceOptions>().Bind(builder.Configuration.GetSection("Auth"));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -14,7 +15,7 @@ namespace Platform.ServiceDefaults.Telemetry;
 /// flushes them) on shutdown. Settings use the standard OTEL_* names, read from configuration so that
 /// environment variables and appsettings both work.
 /// </summary>
-internal sealed class OtlpExport(string serviceName, IConfiguration configuration) : IHostedService, IDisposable
+internal sealed class OtlpExport(string serviceName, IConfiguration configuration, ILogger<OtlpExport> logger) : IHostedService, IDisposable
 {
     // Libraries that emit activities and metrics natively; no instrumentation packages needed.
     private static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "MassTransit", "Platform.*"];
@@ -65,10 +66,19 @@ internal sealed class OtlpExport(string serviceName, IConfiguration configuratio
 
     public void Dispose()
     {
-        _tracing?.Dispose();
-        _metrics?.Dispose();
-        _tracing = null;
-        _metrics = null;
+        var tracing = Interlocked.Exchange(ref _tracing, null);
+        var metrics = Interlocked.Exchange(ref _metrics, null);
+        try
+        {
+            tracing?.Dispose();
+            metrics?.Dispose();
+        }
+        catch (NullReferenceException exception)
+        {
+            // The SDK's meter listener can race with instruments being published by another host in
+            // the same process (seen in tests); shutdown must go on, and the flush may be incomplete.
+            logger.LogWarning(exception, "Telemetry providers did not shut down cleanly; the last export may be incomplete.");
+        }
     }
 
     private void Configure(OtlpExporterOptions exporter, string endpoint, string signalPath)

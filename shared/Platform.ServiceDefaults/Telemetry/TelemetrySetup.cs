@@ -22,6 +22,6 @@ internal static class TelemetrySetup
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
-        builder.Services.AddHostedService(services => new OtlpExport(serviceName, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<OtlpExport>(services, serviceName));
     }
 }

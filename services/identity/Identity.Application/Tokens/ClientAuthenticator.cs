@@ -27,7 +27,8 @@ public sealed class ClientAuthenticator(IOptions<IdentityServiceOptions> options
     {
         if (string.IsNullOrEmpty(client.Secret))
         {
-            // Public clients must not send a secret they do not have.
+            // Public clients must not send a secret they do not have. The configuration check at
+            // start-up refuses public clients with the client_credentials grant.
             return string.IsNullOrEmpty(presented);
         }
 
