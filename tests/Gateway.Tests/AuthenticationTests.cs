@@ -34,7 +34,7 @@ public sealed class AuthenticationTests
         using var request = GatewayHarness.Request(new HttpMethod(method), path);
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Test]
@@ -44,7 +44,7 @@ public sealed class AuthenticationTests
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(signedWith: otherKey));
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Test]
@@ -57,7 +57,7 @@ public sealed class AuthenticationTests
         using var stale = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(subject, securityStamp: "old-stamp"));
         using var current = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(subject, securityStamp: "new-stamp"));
 
-        await AssertProblemAsync(await _client.SendAsync(stale), HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await (await _client.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.That((await _client.SendAsync(current)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -67,7 +67,7 @@ public sealed class AuthenticationTests
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(lifetime: TimeSpan.FromMinutes(-5)));
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class AuthenticationTests
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(type: "JWT"));
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Test]
@@ -85,7 +85,7 @@ public sealed class AuthenticationTests
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token(issuer: "https://elsewhere.test"));
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [TestCase("/api/v1/auth/me")]

@@ -34,7 +34,7 @@ public sealed class BodyLimitTests
         request.Content.Headers.ContentType = new("application/json");
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
         AssertSecurityHeaders(response);
     }
 
@@ -53,7 +53,7 @@ public sealed class BodyLimitTests
         request.Headers.TransferEncodingChunked = true;
         using var response = await client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
         AssertSecurityHeaders(response);
     }
 

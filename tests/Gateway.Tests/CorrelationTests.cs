@@ -79,7 +79,7 @@ public sealed class CorrelationTests
         request.Headers.Add(RequestIdHeader, "trace-me-1");
         using var response = await _client.SendAsync(request);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.That(problem.GetProperty("requestId").GetString(), Is.EqualTo("trace-me-1"));
     }
 

@@ -9,31 +9,6 @@ internal static class HttpAssertions
 {
     public const string RequestIdHeader = "X-Request-ID";
 
-    private static readonly string[] ProblemMembers = ["type", "title", "status", "detail", "errorCode", "traceId", "requestId"];
-
-    /// <summary>An RFC 9457 problem with every member the platform promises, correlated with the response's request id.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(body);
-        var problem = document.RootElement.Clone();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(status), body);
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
-            foreach (var member in ProblemMembers)
-            {
-                Assert.That(problem.TryGetProperty(member, out _), Is.True, $"problem member '{member}' missing: {body}");
-            }
-
-            Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
-            Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo(errorCode));
-            Assert.That(problem.GetProperty("requestId").GetString(), Is.EqualTo(SingleHeader(response, RequestIdHeader)));
-        }
-
-        return problem;
-    }
-
     /// <summary>The request as the backend saw it, after the gateway forwarded it.</summary>
     public static async Task<EchoedRequest> ReadEchoAsync(HttpResponseMessage response)
     {

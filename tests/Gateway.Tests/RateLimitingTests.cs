@@ -30,7 +30,7 @@ public sealed class RateLimitingTests
 
         using var response = await client.GetAsync("/.well-known/openid-configuration");
 
-        await AssertProblemAsync(response, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         AssertSecurityHeaders(response);
         // One token comes back every 60/3 = 20 seconds.
         Assert.That(int.Parse(SingleHeader(response, "Retry-After")!), Is.InRange(1, 20));
@@ -87,7 +87,7 @@ public sealed class RateLimitingTests
         using var viaTokenEndpoint = await client.SendAsync(PasswordGrant("ada@example.test"));
         using var otherAccount = await client.SendAsync(Login("grace@example.test"));
 
-        await AssertProblemAsync(again, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        await again.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(SingleHeader(again, "Retry-After"), Is.Not.Null);
@@ -110,7 +110,7 @@ public sealed class RateLimitingTests
         using var register = await client.SendAsync(Register("new@example.test", "192.0.2.1"));
         using var otherAddress = await client.SendAsync(Login("user9@example.test", "192.0.2.2"));
 
-        await AssertProblemAsync(fourthAccount, HttpStatusCode.TooManyRequests, "request.rate_limited");
+        await fourthAccount.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));

@@ -67,7 +67,7 @@ public sealed class RoutingTests
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/nothing-here", _gateway.Token());
         using var response = await _client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound, "resource.not_found");
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "resource.not_found");
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class RoutingTests
     {
         using var response = await _client.GetAsync("/api/v1/nothing-here");
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [TestCase("POST", "/connect/token")]

@@ -25,7 +25,7 @@ public sealed class UpstreamAndHealthTests
 
         using var response = await client.GetAsync("/.well-known/openid-configuration");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadGateway, "upstream.unavailable");
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "upstream.unavailable");
         AssertSecurityHeaders(response);
     }
 
