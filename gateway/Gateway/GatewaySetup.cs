@@ -25,6 +25,7 @@ public static class GatewaySetup
 
         // Redis holds the access-token revocation list, checked here before anything is proxied.
         builder.AddPlatformRedis();
+        builder.AddTrustedProxies();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
         return builder;
@@ -32,7 +33,9 @@ public static class GatewaySetup
 
     public static WebApplication UseGateway(this WebApplication app)
     {
-        // Outermost, so every response carries the headers: errors, rejections, preflights, proxied.
+        // First of all: the client's address (rate limits, logs) as the trusted proxies report it.
+        app.UseTrustedProxies();
+        // Outermost otherwise, so every response carries the headers: errors, rejections, preflights, proxied.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Before authentication: a preflight carries no token and is answered here.
         app.UseCors();

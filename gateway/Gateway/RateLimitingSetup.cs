@@ -70,7 +70,8 @@ internal static class RateLimitingSetup
     };
 
     /// <summary>
-    /// The peer address of the connection. X-Forwarded-For is not trusted: anyone can send it. An
+    /// The client address: the connection's peer, or what a configured trusted proxy reported
+    /// (<see cref="TrustedProxiesSetup"/>); X-Forwarded-For from anyone else is not trusted. An
     /// IPv6 client owns at least a /64, so that is one caller. TestServer has no address: "unknown".
     /// </summary>
     public static string ClientIp(HttpContext context)

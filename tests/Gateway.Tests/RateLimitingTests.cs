@@ -72,6 +72,29 @@ public sealed class RateLimitingTests
     }
 
     [Test]
+    public async Task Get_ThroughATrustedProxy_LimitsEachForwardedClientSeparately()
+    {
+        var client = await StartAsync(("RateLimiting:PermitsPerMinute", "3"), ("Gateway:TrustedProxies:0", "10.0.0.0/8"));
+        HttpRequestMessage ViaProxy(string forwardedFor)
+        {
+            var request = GatewayHarness.Request(HttpMethod.Get, "/.well-known/jwks.json", clientIp: "10.1.2.3");
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return request;
+        }
+
+        await SpendAsync(() => ViaProxy("198.51.100.1"));
+
+        using var sameClient = await client.SendAsync(ViaProxy("198.51.100.1"));
+        using var otherClient = await client.SendAsync(ViaProxy("198.51.100.2"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sameClient.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherClient.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
     public async Task Login_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly()
     {
         var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "3"), ("RateLimiting:LoginPermitsPerMinutePerIp", "100"));
