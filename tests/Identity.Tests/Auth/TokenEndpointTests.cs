@@ -217,6 +217,59 @@ public sealed class TokenEndpointTests
     }
 
     [Test]
+    public async Task PasswordGrant_ForUnknownClient_ReturnsInvalidClient()
+    {
+        var form = PasswordGrant("a@b.test", "whatever-long-enough");
+        form["client_id"] = "no-such-client";
+
+        var (response, body) = await PostFormAsync(form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("invalid_client"));
+    }
+
+    [Test]
+    public async Task RefreshGrant_WithoutRefreshToken_ReturnsInvalidRequest()
+    {
+        var (response, body) = await PostFormAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["client_id"] = "platform-web" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("invalid_request"));
+    }
+
+    [Test]
+    public async Task TokenEndpoint_WithCredentialsInHeaderAndBody_ReturnsInvalidRequest()
+    {
+        var basic = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{IdentityApiFactory.ServiceClientId}:{IdentityApiFactory.ServiceClientSecret}")));
+
+        var (response, body) = await PostFormAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_secret"] = IdentityApiFactory.ServiceClientSecret,
+        }, basic);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("invalid_request"));
+    }
+
+    [Test]
+    public async Task RefreshGrant_WithUsedToken_ReturnsInvalidGrant()
+    {
+        var user = await Factory.CreateUserAsync(IdentityApiFactory.NewEmail());
+        var (_, first) = await PostFormAsync(PasswordGrant(user.Email!, IdentityApiFactory.Password));
+        var refresh = new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = first.GetProperty("refresh_token").GetString()!, ["client_id"] = "platform-web",
+        };
+        await PostFormAsync(refresh);
+
+        var (response, body) = await PostFormAsync(refresh);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("invalid_grant"));
+    }
+
+    [Test]
     public async Task RefreshGrant_FromAnotherClient_ReturnsInvalidGrant()
     {
         var user = await Factory.CreateUserAsync(IdentityApiFactory.NewEmail());
