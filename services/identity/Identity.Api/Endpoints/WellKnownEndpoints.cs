@@ -30,18 +30,7 @@ internal static class WellKnownEndpoints
         {
             // Short cache: validators must see a rotated key within minutes.
             http.Response.Headers.CacheControl = "public, max-age=60";
-            return TypedResults.Json(new
-            {
-                keys = keys.Current.Published.Select(key => new
-                {
-                    kty = "RSA",
-                    use = "sig",
-                    alg = SecurityAlgorithms.RsaSha256,
-                    kid = key.KeyId,
-                    n = Base64UrlEncoder.Encode(key.Rsa.ExportParameters(false).Modulus),
-                    e = Base64UrlEncoder.Encode(key.Rsa.ExportParameters(false).Exponent),
-                }),
-            });
+            return TypedResults.Text(keys.Current.JwksJson, "application/json");
         });
     }
 }

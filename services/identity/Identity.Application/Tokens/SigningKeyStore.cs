@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Identity.Application.Persistence;
 using Identity.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,22 @@ public sealed class SigningKeyStore(
     private const long RotationLockKey = 0x1D3471_5161_4E01;
     private volatile KeySnapshot? _snapshot;
 
-    public sealed record KeySnapshot(SigningCredentials Active, DateTimeOffset ActiveSince, IReadOnlyList<RsaSecurityKey> Published);
+    public sealed record KeySnapshot(SigningCredentials Active, DateTimeOffset ActiveSince, IReadOnlyList<RsaSecurityKey> Published)
+    {
+        /// <summary>The JWKS document of the published keys, serialised once per key change rather than per request.</summary>
+        public string JwksJson { get; } = JsonSerializer.Serialize(new
+        {
+            keys = Published.Select(key => (Key: key, Public: key.Rsa.ExportParameters(false))).Select(key => new
+            {
+                kty = "RSA",
+                use = "sig",
+                alg = SecurityAlgorithms.RsaSha256,
+                kid = key.Key.KeyId,
+                n = Base64UrlEncoder.Encode(key.Public.Modulus),
+                e = Base64UrlEncoder.Encode(key.Public.Exponent),
+            }),
+        });
+    }
 
     public KeySnapshot Current => _snapshot ?? throw new InvalidOperationException("Signing keys are not loaded yet.");
 
@@ -70,16 +86,22 @@ public sealed class SigningKeyStore(
         var active = keys.FirstOrDefault(k => k.IsActive)
             ?? throw new InvalidOperationException("There is no active signing key.");
 
-        if (_snapshot?.Active.Key.KeyId == active.KeyId)
+        var published = keys.Where(k => k.IsPublished(now)).ToList();
+        if (_snapshot is { } current && current.Active.Key.KeyId == active.KeyId)
         {
-            _snapshot = _snapshot with { Published = keys.Where(k => k.IsPublished(now)).Select(PublicKey).ToList() };
+            // The minutely reload usually finds nothing new: keep the snapshot (and its serialised JWKS).
+            if (!current.Published.Select(k => k.KeyId).SequenceEqual(published.Select(k => k.KeyId)))
+            {
+                _snapshot = new KeySnapshot(current.Active, current.ActiveSince, published.Select(PublicKey).ToList());
+            }
+
             return;
         }
 
         var rsa = RSA.Create();
         rsa.ImportEncryptedPkcs8PrivateKey(options.Value.SigningKeyPassphrase, active.EncryptedPrivateKey, out _);
         var signing = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = active.KeyId }, SecurityAlgorithms.RsaSha256);
-        _snapshot = new KeySnapshot(signing, active.CreatedAt, keys.Where(k => k.IsPublished(now)).Select(PublicKey).ToList());
+        _snapshot = new KeySnapshot(signing, active.CreatedAt, published.Select(PublicKey).ToList());
     }
 
     public bool ActiveKeyIsDue(DateTimeOffset now) =>
