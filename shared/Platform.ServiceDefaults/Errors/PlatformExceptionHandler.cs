@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +19,12 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            logger.LogWarning(exception, "A dependency failed for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -52,9 +59,26 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, 
                 return Problem(bad.StatusCode, "The request is invalid.", "The request could not be read: check the body, route values and query string.", "request.invalid");
             case OperationCanceledException:
                 return Problem(499, "The request was cancelled.", "The client closed the request.", "request.cancelled");
+            case var _ when IsDependencyOutage(exception):
+                return Problem(503, "The service is temporarily unavailable.",
+                    "A database or other dependency of this service is not answering. Retry shortly; nothing was changed.", "service.unavailable");
             default:
                 return Problem(500, "An unexpected error occurred.", "The server could not complete the request. Quote the traceId when reporting it.", "server.error");
         }
+    }
+
+    // A database that refuses connections or times out: the client may retry, it is not a bug.
+    private static bool IsDependencyOutage(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { IsTransient: true } or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static JsonException? FindJsonException(Exception exception)
