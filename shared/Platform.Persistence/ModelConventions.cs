@@ -34,7 +34,10 @@ public static class ModelConventions
 
             if (typeof(AggregateRoot).IsAssignableFrom(clrType) && entity.BaseType is null)
             {
-                modelBuilder.Entity(clrType).Property(nameof(AggregateRoot.Version)).IsRowVersion();
+                // PostgreSQL's system column xmin changes on every write of the row: a free row version.
+                // Named explicitly, since the snake_case pass below would otherwise make it a real column.
+                modelBuilder.Entity(clrType).Property(nameof(AggregateRoot.Version))
+                    .HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.SharedKernel;
 
 namespace Platform.Persistence;
 
@@ -15,15 +16,21 @@ public static class PersistenceSetup
     public static WebApplicationBuilder AddPlatformDbContext<TContext>(this WebApplicationBuilder builder, string schema, string migrationsAssembly)
         where TContext : DbContext
     {
-        builder.Services.AddScoped<AuditingInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(ConnectionString(services), npgsql => npgsql
                 .MigrationsHistoryTable(Migrations.HistoryTable, schema)
                 .MigrationsAssembly(migrationsAssembly))
-            .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
+            .UsePlatformAuditing(services.GetRequiredService<ICurrentUser>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>
+    /// Audit columns, soft delete as an update, and audit-log rows written in the same SaveChanges,
+    /// for the acting user of <paramref name="currentUser"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder UsePlatformAuditing(this DbContextOptionsBuilder options, ICurrentUser currentUser, TimeProvider clock) =>
+        options.AddInterceptors(new AuditingInterceptor(currentUser, clock));
 
     // Read when first needed, so hosts and tests may supply configuration after registration.
     private static string ConnectionString(IServiceProvider services) =>
