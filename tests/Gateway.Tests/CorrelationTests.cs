@@ -5,31 +5,14 @@ using static Gateway.Tests.HttpAssertions;
 namespace Gateway.Tests;
 
 /// <summary>X-Request-ID and W3C trace context travel from the client through the gateway to the service.</summary>
-public sealed class CorrelationTests
+public sealed class CorrelationTests : SharedGatewayTests
 {
-    private GatewayHarness _gateway = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _gateway = await GatewayHarness.StartAsync();
-        _client = _gateway.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _gateway.DisposeAsync();
-    }
-
     [Test]
     public async Task Get_WhenRequestIdGiven_EchoesAndForwardsIt()
     {
         using var request = GatewayHarness.Request(HttpMethod.Get, "/.well-known/openid-configuration");
         request.Headers.Add(RequestIdHeader, "client-req.42:abc");
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         var echo = await ReadEchoAsync(response);
         using (Assert.EnterMultipleScope())
@@ -42,7 +25,7 @@ public sealed class CorrelationTests
     [Test]
     public async Task Get_WhenRequestIdAbsent_CreatesOneAndForwardsIt()
     {
-        using var response = await _client.GetAsync("/.well-known/openid-configuration");
+        using var response = await Client.GetAsync("/.well-known/openid-configuration");
 
         var echo = await ReadEchoAsync(response);
         var created = SingleHeader(response, RequestIdHeader);
@@ -61,7 +44,7 @@ public sealed class CorrelationTests
         unsafeId ??= new string('a', 500);
         using var request = GatewayHarness.Request(HttpMethod.Get, "/.well-known/openid-configuration");
         request.Headers.TryAddWithoutValidation(RequestIdHeader, unsafeId);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         var echo = await ReadEchoAsync(response);
         var replaced = SingleHeader(response, RequestIdHeader);
@@ -77,7 +60,7 @@ public sealed class CorrelationTests
     {
         using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me");
         request.Headers.Add(RequestIdHeader, "trace-me-1");
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.That(problem.GetProperty("requestId").GetString(), Is.EqualTo("trace-me-1"));
@@ -86,7 +69,7 @@ public sealed class CorrelationTests
     [Test]
     public async Task Get_WhenNoTraceContextGiven_ForwardsANewTraceparent()
     {
-        using var response = await _client.GetAsync("/.well-known/openid-configuration");
+        using var response = await Client.GetAsync("/.well-known/openid-configuration");
 
         var echo = await ReadEchoAsync(response);
         Assert.That(echo.Header("traceparent"), Does.Match("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$"));
@@ -99,7 +82,7 @@ public sealed class CorrelationTests
         var parentSpan = ActivitySpanId.CreateRandom().ToHexString();
         using var request = GatewayHarness.Request(HttpMethod.Get, "/.well-known/openid-configuration");
         request.Headers.Add("traceparent", $"00-{traceId}-{parentSpan}-01");
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         var echo = await ReadEchoAsync(response);
         var forwarded = echo.Header("traceparent");
