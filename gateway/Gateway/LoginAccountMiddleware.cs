@@ -10,7 +10,8 @@ namespace Gateway;
 /// On routes with the <c>login</c> rate limiter policy, reads which account the request signs in to
 /// (JSON <c>email</c>, or form <c>username</c> of a <c>password</c> grant) so the limiter can count
 /// attempts per account. The body is buffered and rewound, so the service receives it intact.
-/// Anything unreadable is left for the service to reject; only the per-IP limit applies then.
+/// Anything unreadable is left for the service to reject (it never checks a password then). A body
+/// too large to read is refused here: padding a sign-in must not slip past the per-account limit.
 /// </summary>
 internal sealed class LoginAccountMiddleware(RequestDelegate next)
 {
@@ -20,8 +21,13 @@ internal sealed class LoginAccountMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsLoginRoute(context) && context.Request.ContentLength is null or (> 0 and <= MaxBodyBytes))
+        if (IsLoginRoute(context) && context.Request.ContentLength is not 0)
         {
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                throw TooLarge();
+            }
+
             var account = await ReadAccountAsync(context.Request, context.RequestAborted);
             if (account is not null)
             {
@@ -62,7 +68,7 @@ internal sealed class LoginAccountMiddleware(RequestDelegate next)
 
         if (length > MaxBodyBytes)
         {
-            return null;
+            throw TooLarge();
         }
 
         var body = buffer.AsMemory(0, length);
@@ -112,6 +118,9 @@ internal sealed class LoginAccountMiddleware(RequestDelegate next)
             return null;
         }
     }
+
+    private static BadHttpRequestException TooLarge() =>
+        new("A sign-in request body is at most 8 KiB.", StatusCodes.Status413PayloadTooLarge);
 
     private static string? Normalize(string? account) =>
         string.IsNullOrWhiteSpace(account) ? null : account.Trim().ToLowerInvariant();

@@ -38,6 +38,22 @@ public sealed class BodyLimitTests
         AssertSecurityHeaders(response);
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Login_WithABodyPaddedPast8KiB_Returns413SoThePerAccountLimitCannotBeDodged(bool chunked)
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        using var client = gateway.CreateClient();
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/login");
+        var padded = Encoding.UTF8.GetBytes($$"""{"email":"ada@example.test","password":"guess"{{new string(' ', 9000)}}}""");
+        request.Content = chunked ? new StreamContent(new MemoryStream(padded)) : new ByteArrayContent(padded);
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+    }
+
     // TestServer has no server body limit (IHttpMaxRequestBodySizeFeature): an undeclared length is
     // only cut off by a real server, so this runs the gateway on Kestrel.
     [TestCase("/api/v1/users/42", true)]
