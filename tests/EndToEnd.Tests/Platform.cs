@@ -12,7 +12,12 @@ public sealed class Platform
 {
     private static readonly List<ServiceProcess> Processes = [];
 
+    public const string IdentityProject = "services/identity/Identity.Api";
+
     public static Uri Gateway { get; private set; } = null!;
+
+    /// <summary>What an operator gives the identity service: its database, broker, cache, issuer and key passphrase.</summary>
+    public static IReadOnlyDictionary<string, string> IdentityEnvironment { get; private set; } = null!;
 
     public static HttpClient CreateClient() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -23,14 +28,20 @@ public sealed class Platform
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
 
-        Processes.Add(await ServiceProcess.StartAsync("identity", "services/identity/Identity.Api", identityPort, new Dictionary<string, string>
+        IdentityEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("identity"),
             ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["Auth__Issuer"] = issuer,
             ["Identity__SigningKeyPassphrase"] = TestEnvironment.IdentityKeyPassphrase,
-        }));
+        };
+        // The same demo users as make run, from the same file.
+        var identity = new Dictionary<string, string>(IdentityEnvironment)
+        {
+            ["Identity__DemoUsersFile"] = Path.Combine(TestEnvironment.RepoRoot, "deploy/local/demo-users.json"),
+        };
+        Processes.Add(await ServiceProcess.StartAsync("identity", IdentityProject, identityPort, identity));
 
         Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
         {

@@ -46,8 +46,43 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts <c>dotnet &lt;dll&gt;</c> with the given environment and waits for <c>/health/ready</c>.</summary>
     public static async Task<ServiceProcess> StartAsync(string name, string projectDirectory, int port, IDictionary<string, string> environment)
     {
+        var process = new Process { StartInfo = StartInfo(projectDirectory, port, environment, []), EnableRaisingEvents = true };
+        var service = new ServiceProcess(name, process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return service;
+    }
+
+    /// <summary>Runs a deployable to completion (a one-shot command such as <c>--migrate-only</c>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        string projectDirectory, IDictionary<string, string> environment, string[] arguments, TimeSpan timeout)
+    {
+        using var process = new Process { StartInfo = StartInfo(projectDirectory, FreePort(), environment, arguments) };
+        process.Start();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{projectDirectory} {string.Join(' ', arguments)} did not exit within {timeout.TotalSeconds} s.");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(string projectDirectory, int port, IDictionary<string, string> environment, string[] arguments)
+    {
         var dll = BuildOutput(projectDirectory);
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -61,15 +96,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var service = new ServiceProcess(name, process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        return service;
+        return start;
     }
 
     private void Append(string? line)
