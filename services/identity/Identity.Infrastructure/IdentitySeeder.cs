@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Identity.Application;
+using Identity.Application.Persistence;
 using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel;
@@ -13,9 +15,27 @@ namespace Identity.Infrastructure;
 /// users in it. Only the local run scripts set that option; production configuration never does.
 /// </summary>
 internal sealed class IdentitySeeder(
-    RoleManager<IdentityRole<Guid>> roles, UserManager<User> users, IOptions<IdentityServiceOptions> options, ILogger<IdentitySeeder> logger)
+    IdentityDb db, RoleManager<IdentityRole<Guid>> roles, UserManager<User> users, IOptions<IdentityServiceOptions> options,
+    ILogger<IdentitySeeder> logger)
 {
+    private const long SeedLockKey = 0x1D3471_5EED_0001;
+
     public async Task SeedAsync()
+    {
+        // Replicas starting together would otherwise race to insert the same roles and users: the
+        // check-then-insert below runs under a transaction-scoped advisory lock, one instance at a time.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", SeedLockKey);
+        await SeedRolesAsync();
+        if (options.Value.DemoUsersFile is { Length: > 0 } file)
+        {
+            await SeedDemoUsersAsync(file);
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private async Task SeedRolesAsync()
     {
         foreach (var role in PlatformRoles.All)
         {
@@ -27,11 +47,6 @@ internal sealed class IdentitySeeder(
                     throw new InvalidOperationException($"Could not create role {role}.");
                 }
             }
-        }
-
-        if (options.Value.DemoUsersFile is { Length: > 0 } file)
-        {
-            await SeedDemoUsersAsync(file);
         }
     }
 
