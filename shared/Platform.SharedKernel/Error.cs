@@ -26,7 +26,4 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };
-
-    public static Error Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

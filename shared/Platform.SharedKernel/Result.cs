@@ -13,8 +13,6 @@ public class Result
 
     public static Result Fail(Error error) => new(error);
 
-    public static Result<T> Ok<T>(T value) => Result<T>.Ok(value);
-
     public static implicit operator Result(Error error) => new(error);
 }
 
