@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Http;
 
 namespace Gateway;
 
@@ -47,7 +48,14 @@ public static class GatewaySetup
             pipeline.UseMiddleware<LoginAccountMiddleware>();
             pipeline.UseRateLimiter();
         });
-        app.MapReverseProxy();
+        // A route's MaxRequestBodySize (e.g. CSV imports) replaces the gateway-wide Http:MaxRequestBodyBytes.
+        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.MaxRequestBodySize is > 0 and var limit)
+            {
+                endpoint.WithRequestBodyLimit(limit);
+            }
+        });
         return app;
     }
 }

@@ -7,9 +7,11 @@ public enum ErrorKind
     NotFound,
     Conflict,
     PreconditionFailed,
+    PreconditionRequired,
     RuleViolation,
     Unauthorized,
     Forbidden,
+    UnsupportedMediaType,
 }
 
 /// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>
@@ -17,12 +19,16 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
 
+    /// <summary>More structured detail for the client (problem+json extension members), such as the bad rows of an import.</summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
+
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error Rule(string code, string message) => new(code, message, ErrorKind.RuleViolation);
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
     public static Error PreconditionFailed(string code, string message) => new(code, message, ErrorKind.PreconditionFailed);
+    public static Error PreconditionRequired(string code, string message) => new(code, message, ErrorKind.PreconditionRequired);
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };

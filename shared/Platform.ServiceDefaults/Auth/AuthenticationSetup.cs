@@ -33,7 +33,8 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Admin, policy => policy.RequireRole(PlatformRoles.Admin))
-            .AddPolicy(PlatformPolicies.Reviewer, policy => policy.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Admin));
+            .AddPolicy(PlatformPolicies.Reviewer, policy => policy.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Admin))
+            .AddPolicy(PlatformPolicies.Analyst, policy => policy.RequireRole(PlatformRoles.Analyst, PlatformRoles.Admin));
         return builder;
     }
 
@@ -93,4 +94,5 @@ public static class PlatformPolicies
 {
     public const string Admin = "admin";
     public const string Reviewer = "reviewer-or-admin";
+    public const string Analyst = "analyst-or-admin";
 }

@@ -12,9 +12,11 @@ public static class ProblemResults
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         ErrorKind.RuleViolation => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -24,6 +26,11 @@ public static class ProblemResults
         if (error.FieldErrors is { Count: > 0 })
         {
             extensions[ProblemFields.Errors] = error.FieldErrors;
+        }
+
+        foreach (var (name, value) in error.Details ?? new Dictionary<string, object?>())
+        {
+            extensions[name] = value;
         }
 
         return TypedResults.Problem(
@@ -51,9 +58,11 @@ public static class ProblemResults
         ErrorKind.NotFound => "The resource was not found.",
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.PreconditionFailed => "The resource has changed.",
+        ErrorKind.PreconditionRequired => "A precondition header is required.",
         ErrorKind.RuleViolation => "The request breaks a business rule.",
         ErrorKind.Unauthorized => "Authentication is required.",
         ErrorKind.Forbidden => "The operation is not allowed.",
+        ErrorKind.UnsupportedMediaType => "Unsupported media type.",
         _ => "An unexpected error occurred.",
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -36,4 +37,14 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         return next(context);
     }
+}
+
+public static class RequestBodyLimits
+{
+    /// <summary>Lets this endpoint accept bodies up to <paramref name="maxBytes"/> instead of <c>Http:MaxRequestBodyBytes</c>.</summary>
+    public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder endpoint, long maxBytes)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new BodyLimit(maxBytes));
+
+    private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

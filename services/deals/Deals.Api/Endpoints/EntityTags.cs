@@ -1,0 +1,39 @@
+using System.Globalization;
+using Platform.SharedKernel;
+
+namespace Deals.Api.Endpoints;
+
+/// <summary>ETags are the row version in quotes (<c>"1234"</c>); If-Match must carry one of ours, or <c>*</c>.</summary>
+internal static class EntityTags
+{
+    private static readonly Error Malformed = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["If-Match"] = ["Send the ETag from your last read of this deal, such as \"1234\"."],
+    });
+
+    /// <summary>The version the client says it changes: null when the header is absent or <c>*</c>.</summary>
+    public static Result<uint?> IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+        {
+            return Result<uint?>.Ok(null);
+        }
+
+        // A weak tag never matches under If-Match (RFC 9110 strong comparison): it is stale by definition.
+        if (header.StartsWith("W/", StringComparison.Ordinal))
+        {
+            return Result<uint?>.Ok(0);
+        }
+
+        return header.Length > 2 && header[0] == '"' && header[^1] == '"'
+            && uint.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? Result<uint?>.Ok(version)
+            : Malformed;
+    }
+
+    public static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() != "*";
+
+    public static bool IfNoneMatchHits(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.ToString().Split(',', StringSplitOptions.TrimEntries).Any(tag => tag == etag || tag == "*" || tag == "W/" + etag);
+}

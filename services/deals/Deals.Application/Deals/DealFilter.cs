@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Deals.Application.Persistence;
+using Deals.Domain;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace Deals.Application.Deals;
+
+/// <summary>The list and export filters, as query-string values (enums accept any case, like the JSON).</summary>
+public sealed record DealFilter
+{
+    public string? ReviewStatus { get; init; }
+    public string? Stage { get; init; }
+    public string? Type { get; init; }
+    public string? Ticker { get; init; }
+    public string? Sector { get; init; }
+    public string? Currency { get; init; }
+    public DateOnly? AnnouncedFrom { get; init; }
+    public DateOnly? AnnouncedTo { get; init; }
+    public decimal? MinValue { get; init; }
+    public decimal? MaxValue { get; init; }
+
+    /// <summary>Free text: every word must start a word of the name, a party or a ticker.</summary>
+    public string? Q { get; init; }
+
+    public Guid? OwnerId { get; init; }
+    public string? Tag { get; init; }
+
+    /// <summary><c>field</c> or <c>-field</c> (descending); see <see cref="DealSort.Fields"/>.</summary>
+    public string? Sort { get; init; }
+}
+
+internal static partial class DealQuery
+{
+    private const int MaxSearchWords = 8;
+
+    public static IQueryable<Deal> Filter(this IQueryable<Deal> deals, DealFilter filter)
+    {
+        if (ParseEnum<ReviewStatus>(filter.ReviewStatus) is { } status)
+        {
+            deals = deals.Where(d => d.ReviewStatus == status);
+        }
+
+        if (ParseEnum<LifecycleStage>(filter.Stage) is { } stage)
+        {
+            deals = deals.Where(d => d.Stage == stage);
+        }
+
+        if (ParseEnum<DealType>(filter.Type) is { } type)
+        {
+            deals = deals.Where(d => d.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Ticker))
+        {
+            var ticker = filter.Ticker.Trim().ToUpperInvariant();
+            deals = deals.Where(d => d.TargetTicker == ticker || d.AcquirerTicker == ticker);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Sector))
+        {
+            var sector = filter.Sector.Trim();
+            deals = deals.Where(d => d.Sector == sector);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Currency))
+        {
+            var currency = filter.Currency.Trim().ToUpperInvariant();
+            deals = deals.Where(d => d.Currency == currency);
+        }
+
+        if (filter.AnnouncedFrom is { } from)
+        {
+            deals = deals.Where(d => d.AnnouncedOn >= from);
+        }
+
+        if (filter.AnnouncedTo is { } to)
+        {
+            deals = deals.Where(d => d.AnnouncedOn <= to);
+        }
+
+        if (filter.MinValue is { } min)
+        {
+            deals = deals.Where(d => d.DealValue >= min);
+        }
+
+        if (filter.MaxValue is { } max)
+        {
+            deals = deals.Where(d => d.DealValue <= max);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            deals = deals.Where(d => d.OwnerId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            deals = deals.Where(d => d.Tags.Contains(tag));
+        }
+
+        if (SearchQuery(filter.Q) is { } search)
+        {
+            deals = deals.Where(d => EF.Property<NpgsqlTsVector>(d, DealsDb.SearchVector).Matches(EF.Functions.ToTsQuery("simple", search)));
+        }
+
+        return deals;
+    }
+
+    public static T? ParseEnum<T>(string? value)
+        where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(value) && !char.IsDigit(value.Trim()[0]) && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed)
+            ? parsed
+            : null;
+
+    /// <summary>
+    /// Words become prefix terms joined by AND. Only letters and digits pass, so nothing a user types
+    /// can change the query's structure.
+    /// </summary>
+    public static string? SearchQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = SearchWord().Matches(text.ToLowerInvariant()).Select(m => m.Value + ":*").Take(MaxSearchWords).ToList();
+        return words.Count == 0 ? null : string.Join(" & ", words);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SearchWord();
+}

@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using Deals.Domain;
+
+namespace Deals.Application.Deals;
+
+/// <summary>A deal as the API returns it. <see cref="Version"/> is the ETag value.</summary>
+public sealed record DealView(
+    Guid Id,
+    string Name,
+    DealType Type,
+    LifecycleStage Stage,
+    ReviewStatus ReviewStatus,
+    string TargetName,
+    string? TargetTicker,
+    string? TargetExchange,
+    string? TargetCountry,
+    string? AcquirerName,
+    string? AcquirerTicker,
+    string? Sector,
+    string? Industry,
+    string? Region,
+    DateOnly AnnouncedOn,
+    DateOnly? ExpectedCloseOn,
+    DateOnly? ActualCloseOn,
+    decimal? DealValue,
+    string Currency,
+    ConsiderationType Consideration,
+    decimal? OfferPricePerShare,
+    decimal? ExchangeRatio,
+    decimal? PremiumPercent,
+    decimal? CurrentTargetPrice,
+    decimal? CurrentAcquirerPrice,
+    DateOnly? PricesAsOf,
+    decimal? Spread,
+    decimal? AnnualizedReturn,
+    decimal? ProbabilityOfClose,
+    decimal? BreakFee,
+    IReadOnlyList<string> RegulatoryApprovals,
+    IReadOnlyList<string> Advisors,
+    string? Financing,
+    bool IsHostile,
+    IReadOnlyList<string> Tags,
+    string? AnalystNotes,
+    string? SourceDocumentRef,
+    Guid OwnerId,
+    DateTimeOffset? SubmittedAt,
+    Guid? ReviewerId,
+    DateTimeOffset? ReviewedAt,
+    string? ReviewComment,
+    DateTimeOffset CreatedAt,
+    string? CreatedBy,
+    DateTimeOffset UpdatedAt,
+    string? UpdatedBy,
+    uint Version)
+{
+    /// <summary>Strong ETag of this version: <c>"&lt;version&gt;"</c>.</summary>
+    [JsonIgnore]
+    public string ETag => $"\"{Version}\"";
+
+    public static readonly Expression<Func<Deal, DealView>> Projection = d => new DealView(
+        d.Id, d.Name, d.Type, d.Stage, d.ReviewStatus, d.TargetName, d.TargetTicker, d.TargetExchange, d.TargetCountry,
+        d.AcquirerName, d.AcquirerTicker, d.Sector, d.Industry, d.Region, d.AnnouncedOn, d.ExpectedCloseOn, d.ActualCloseOn,
+        d.DealValue, d.Currency, d.Consideration, d.OfferPricePerShare, d.ExchangeRatio, d.PremiumPercent, d.CurrentTargetPrice,
+        d.CurrentAcquirerPrice, d.PricesAsOf, d.Spread, d.AnnualizedReturn, d.ProbabilityOfClose, d.BreakFee,
+        d.RegulatoryApprovals, d.Advisors, d.Financing, d.IsHostile, d.Tags, d.AnalystNotes, d.SourceDocumentRef,
+        d.OwnerId, d.SubmittedAt, d.ReviewerId, d.ReviewedAt, d.ReviewComment, d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy,
+        d.Version);
+
+    private static readonly Func<Deal, DealView> Compiled = Projection.Compile();
+
+    public static DealView From(Deal deal) => Compiled(deal);
+}

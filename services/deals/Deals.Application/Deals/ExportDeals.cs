@@ -1,0 +1,44 @@
+using System.Text;
+using Deals.Application.Persistence;
+using Deals.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Csv;
+using Platform.SharedKernel;
+
+namespace Deals.Application.Deals;
+
+/// <summary>The filtered, sorted deals as CSV, streamed row by row from the database: memory stays flat at any size.</summary>
+public sealed record ExportDeals(DealFilter Filter) : IRequest<Result<DealExport>>;
+
+/// <summary>A validated export, written when the response starts.</summary>
+public sealed class DealExport(Func<Stream, CancellationToken, Task> write)
+{
+    public Task WriteToAsync(Stream output, CancellationToken cancellationToken) => write(output, cancellationToken);
+}
+
+internal sealed class ExportDealsHandler(DealsDb db) : IRequestHandler<ExportDeals, Result<DealExport>>
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public Task<Result<DealExport>> Handle(ExportDeals request, CancellationToken cancellationToken)
+    {
+        var errors = DealFilterRules.Validate(request.Filter);
+        if (errors.Count > 0)
+        {
+            return Task.FromResult<Result<DealExport>>(DealErrors.Invalid(errors));
+        }
+
+        var rows = db.Deals.AsNoTracking().Filter(request.Filter).OrderBy(request.Filter.Sort).Select(DealView.Projection);
+        return Task.FromResult<Result<DealExport>>(new DealExport(async (output, ct) =>
+        {
+            await using var text = new StreamWriter(output, Utf8, bufferSize: 64 * 1024);
+            var csv = new CsvWriter(text);
+            await DealCsv.WriteHeaderAsync(csv, ct);
+            await foreach (var deal in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                await DealCsv.WriteRowAsync(csv, deal, ct);
+            }
+        }));
+    }
+}

@@ -1,0 +1,18 @@
+using Deals.Application.Persistence;
+using Deals.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel;
+
+namespace Deals.Application.Deals;
+
+public sealed record GetDeal(Guid DealId) : IRequest<Result<DealView>>;
+
+internal sealed class GetDealHandler(DealsDb db) : IRequestHandler<GetDeal, Result<DealView>>
+{
+    public async Task<Result<DealView>> Handle(GetDeal request, CancellationToken cancellationToken) =>
+        await db.Deals.AsNoTracking().Where(d => d.Id == request.DealId).Select(DealView.Projection).SingleOrDefaultAsync(cancellationToken)
+            is { } view
+            ? view
+            : DealErrors.NotFound;
+}

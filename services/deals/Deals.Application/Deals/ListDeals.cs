@@ -1,0 +1,79 @@
+using Deals.Application.Persistence;
+using Deals.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel;
+
+namespace Deals.Application.Deals;
+
+public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealView>>>;
+
+internal sealed class ListDealsHandler(DealsDb db) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
+{
+    public async Task<Result<PagedList<DealView>>> Handle(ListDeals request, CancellationToken cancellationToken)
+    {
+        var errors = DealFilterRules.Validate(request.Filter);
+        if (request.Page < 1)
+        {
+            errors["page"] = ["Must be 1 or more."];
+        }
+
+        if (request.PageSize is < 1 or > Paging.MaxPageSize)
+        {
+            errors["pageSize"] = [$"Must be between 1 and {Paging.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return DealErrors.Invalid(errors);
+        }
+
+        var matching = db.Deals.AsNoTracking().Filter(request.Filter);
+        var total = await matching.LongCountAsync(cancellationToken);
+
+        // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
+        // a deep offset skips index entries instead of whole rows.
+        var pageIds = matching.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
+        var items = await db.Deals.AsNoTracking()
+            .Where(d => pageIds.Contains(d.Id))
+            .OrderBy(request.Filter.Sort)
+            .Select(DealView.Projection)
+            .ToListAsync(cancellationToken);
+        return new PagedList<DealView>(items, request.Page, request.PageSize, total);
+    }
+}
+
+internal static class DealFilterRules
+{
+    public static Dictionary<string, string[]> Validate(DealFilter filter)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        EnumValue<ReviewStatus>(errors, "reviewStatus", filter.ReviewStatus);
+        EnumValue<LifecycleStage>(errors, "stage", filter.Stage);
+        EnumValue<DealType>(errors, "type", filter.Type);
+        Check(errors, "ticker", filter.Ticker is null || DealRules.IsTicker(filter.Ticker.Trim().ToUpperInvariant()), "Not a valid ticker.");
+        Check(errors, "currency", filter.Currency is null || Iso4217.IsActive(filter.Currency.Trim().ToUpperInvariant()), "Not an active ISO 4217 currency code.");
+        Check(errors, "sector", filter.Sector is null || filter.Sector.Length <= DealRules.LabelMaxLength, $"At most {DealRules.LabelMaxLength} characters.");
+        Check(errors, "tag", filter.Tag is null || filter.Tag.Length <= DealRules.TagMaxLength, $"At most {DealRules.TagMaxLength} characters.");
+        Check(errors, "q", filter.Q is null || filter.Q.Length <= 200, "At most 200 characters.");
+        Check(errors, "announcedTo", filter.AnnouncedFrom is null || filter.AnnouncedTo is null || filter.AnnouncedFrom <= filter.AnnouncedTo,
+            "Must not be before announcedFrom.");
+        Check(errors, "maxValue", filter.MinValue is null || filter.MaxValue is null || filter.MinValue <= filter.MaxValue, "Must not be below minValue.");
+        Check(errors, "sort", DealSort.IsValid(filter.Sort),
+            $"Sort by one of {string.Join(", ", DealSort.Fields)}; prefix '-' for descending.");
+        return errors;
+    }
+
+    private static void EnumValue<T>(Dictionary<string, string[]> errors, string field, string? value)
+        where T : struct, Enum =>
+        Check(errors, field, string.IsNullOrWhiteSpace(value) || DealQuery.ParseEnum<T>(value) is not null,
+            $"One of {string.Join(", ", Enum.GetNames<T>().Select(name => char.ToLowerInvariant(name[0]) + name[1..]))}.");
+
+    private static void Check(Dictionary<string, string[]> errors, string field, bool valid, string message)
+    {
+        if (!valid)
+        {
+            errors[field] = [message];
+        }
+    }
+}

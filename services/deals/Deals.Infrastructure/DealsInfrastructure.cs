@@ -1,0 +1,20 @@
+using Deals.Application.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Deals.Infrastructure;
+
+public static class DealsInfrastructure
+{
+    /// <summary>The deals schema on PostgreSQL and the message bus.</summary>
+    public static WebApplicationBuilder AddDealsInfrastructure(this WebApplicationBuilder builder)
+    {
+        builder.AddPlatformDbContext<DealsDb>(DealsDb.Schema, typeof(DealsInfrastructure).Assembly.GetName().Name!);
+        builder.AddPlatformMessaging("deals");
+        return builder;
+    }
+
+    /// <summary>Applies migrations (or only them, with --migrate-only). Returns whether to serve.</summary>
+    public static Task<bool> PrepareAsync(this WebApplication app, string[] args) => app.MigrateAsync<DealsDb>(args);
+}
