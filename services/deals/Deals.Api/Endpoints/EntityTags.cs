@@ -32,7 +32,8 @@ internal static class EntityTags
             : Malformed;
     }
 
-    public static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() != "*";
+    /// <summary>Whether the client sent If-Match at all; <c>*</c> counts, as the client's explicit choice to overwrite.</summary>
+    public static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0;
 
     public static bool IfNoneMatchHits(HttpRequest request, string etag) =>
         request.Headers.IfNoneMatch.ToString().Split(',', StringSplitOptions.TrimEntries).Any(tag => tag == etag || tag == "*" || tag == "W/" + etag);

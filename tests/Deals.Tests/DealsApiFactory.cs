@@ -1,0 +1,161 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.SharedKernel;
+using Platform.Testing;
+
+namespace Deals.Tests;
+
+/// <summary>
+/// The deals service in process on the real PostgreSQL, RabbitMQ and Redis. Tokens are signed by a
+/// test key whose JWKS a loopback server publishes, exactly as identity's would be.
+/// </summary>
+public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri) : WebApplicationFactory<Program>
+{
+    public const string Issuer = "http://identity.deals.test";
+    public const string Audience = "platform-api";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", TestEnvironment.PostgresConnectionString("deals"));
+        builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMqConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        builder.UseSetting("Auth:Issuer", Issuer);
+        builder.UseSetting("Auth:Audience", Audience);
+        builder.UseSetting("Auth:JwksUri", jwksUri.ToString());
+    }
+
+    /// <summary>A client for a new user (fresh id) with the given platform roles.</summary>
+    public HttpClient ClientFor(out Guid userId, params string[] roles)
+    {
+        userId = Guid.NewGuid();
+        return ClientFor(userId, roles);
+    }
+
+    public HttpClient ClientFor(Guid userId, params string[] roles)
+    {
+        var client = CreateClient();
+        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);
+
+    public HttpClient Reviewer(out Guid userId) => ClientFor(out userId, PlatformRoles.Reviewer);
+
+    public HttpClient Admin(out Guid userId) => ClientFor(out userId, PlatformRoles.Admin);
+}
+
+/// <summary>One deals service for the whole assembly: migrations and start-up are paid once.</summary>
+[SetUpFixture]
+public sealed class DealsService
+{
+    private static TestSigningKey _key = null!;
+    private static EchoBackend _jwks = null!;
+
+    public static DealsApiFactory Factory { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _key = TestSigningKey.Create();
+        _jwks = await EchoBackend.StartAsync(_key);
+        Factory = new DealsApiFactory(_key, _jwks.JwksUri);
+        using var warmUp = Factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await Factory.DisposeAsync();
+        await _jwks.DisposeAsync();
+        _key.Dispose();
+    }
+}
+
+/// <summary>Valid deal bodies and small HTTP helpers shared by the API tests.</summary>
+public static class DealRequests
+{
+    /// <summary>A complete, valid cash acquisition; pass changes with <paramref name="change"/>.</summary>
+    public static Dictionary<string, object?> NewDeal(Action<Dictionary<string, object?>>? change = null)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = $"Acme acquires Widget {suffix}",
+            ["type"] = "acquisition",
+            ["stage"] = "announced",
+            ["targetName"] = $"Widget {suffix} Inc.",
+            ["targetTicker"] = "W" + suffix[..4],
+            ["targetExchange"] = "NYSE",
+            ["targetCountry"] = "US",
+            ["acquirerName"] = "Acme Corp",
+            ["acquirerTicker"] = "ACME",
+            ["sector"] = "Industrials",
+            ["industry"] = "Machinery",
+            ["region"] = "North America",
+            ["announcedOn"] = "2026-03-02",
+            ["expectedCloseOn"] = "2026-12-31",
+            ["dealValue"] = 1250000000.50m,
+            ["currency"] = "USD",
+            ["consideration"] = "cash",
+            ["offerPricePerShare"] = 52.5m,
+            ["premiumPercent"] = 31.2m,
+            ["currentTargetPrice"] = 50m,
+            ["pricesAsOf"] = "2026-06-30",
+            ["probabilityOfClose"] = 0.85m,
+            ["breakFee"] = 40000000m,
+            ["regulatoryApprovals"] = new[] { "HSR", "EC" },
+            ["advisors"] = new[] { "Goldman Sachs", "Wachtell" },
+            ["financing"] = "Cash on hand and a committed bridge loan",
+            ["isHostile"] = false,
+            ["tags"] = new[] { "arb", "industrials" },
+            ["analystNotes"] = "Strategic fit; low antitrust overlap.",
+            ["sourceDocumentRef"] = "8-K 2026-03-02",
+        };
+        change?.Invoke(body);
+        return body;
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Creates a deal as this client and returns its JSON.</summary>
+    public static async Task<JsonElement> CreateDealAsync(this HttpClient client, Action<Dictionary<string, object?>>? change = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/deals", NewDeal(change));
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+
+    public static string Id(this JsonElement deal) => deal.GetProperty("id").GetString()!;
+
+    public static string ETag(this JsonElement deal) => $"\"{deal.GetProperty("version").GetUInt32()}\"";
+
+    /// <summary>Sends with an If-Match header.</summary>
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? ifMatch, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return client.SendAsync(request);
+    }
+}
