@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -131,5 +132,10 @@ internal sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider
     }
 
     // Property names in the changes object follow the API's camelCase, like the views clients see.
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { DictionaryKeyPolicy = JsonNamingPolicy.CamelCase };
+    // Enums as the API writes them (camelCase strings), not as numbers nobody can read back.
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 }

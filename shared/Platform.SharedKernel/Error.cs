@@ -11,7 +11,6 @@ public enum ErrorKind
     RuleViolation,
     Unauthorized,
     Forbidden,
-    UnsupportedMediaType,
 }
 
 /// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>

@@ -17,8 +17,6 @@ public static class DealErrors
     public static readonly Error VersionRequired = Error.PreconditionRequired("deal.version_required",
         "Send If-Match with the ETag you read, so a concurrent change is not overwritten.");
 
-    public static readonly Error ImportNotCsv = new("deal.import_not_csv", "Send the file as the request body with Content-Type text/csv.", ErrorKind.UnsupportedMediaType);
-
     public const int CommentMaxLength = 2_000;
 
     public static Error Invalid(IReadOnlyDictionary<string, string[]> fieldErrors) => Error.Validation(fieldErrors);

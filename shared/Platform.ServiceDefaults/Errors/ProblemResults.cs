@@ -16,7 +16,6 @@ public static class ProblemResults
         ErrorKind.RuleViolation => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -62,7 +61,6 @@ public static class ProblemResults
         ErrorKind.RuleViolation => "The request breaks a business rule.",
         ErrorKind.Unauthorized => "Authentication is required.",
         ErrorKind.Forbidden => "The operation is not allowed.",
-        ErrorKind.UnsupportedMediaType => "Unsupported media type.",
         _ => "An unexpected error occurred.",
     };
 }

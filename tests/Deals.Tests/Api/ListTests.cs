@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Deals.Tests.Api;
+
+public sealed class ListTests
+{
+    private static DealsApiFactory Api => DealsService.Factory;
+
+    private static string NewTicker() => "L" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+
+    private static async Task<JsonElement> ListAsync(HttpClient client, string query) =>
+        await (await client.GetAsync("/api/v1/deals?" + query)).ReadJsonAsync();
+
+    private static List<string> Names(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToList();
+
+    [Test]
+    public async Task Filters_Combine_AndTheResponseIsPaged()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        await analyst.CreateDealAsync(d => { d["targetTicker"] = ticker; d["name"] = "A usd"; });
+        await analyst.CreateDealAsync(d => { d["targetTicker"] = ticker; d["name"] = "B eur"; d["currency"] = "EUR"; });
+        await analyst.CreateDealAsync(d => { d["targetTicker"] = ticker; d["name"] = "C usd big"; d["dealValue"] = 9_000_000_000m; });
+
+        var usd = await ListAsync(analyst, $"ticker={ticker}&currency=usd&sort=name");
+        Assert.That(Names(usd), Is.EqualTo(new[] { "A usd", "C usd big" }));
+        Assert.That(usd.GetProperty("totalCount").GetInt64(), Is.EqualTo(2));
+
+        var big = await ListAsync(analyst, $"ticker={ticker}&minValue=5000000000");
+        Assert.That(Names(big), Is.EqualTo(new[] { "C usd big" }));
+
+        var paged = await ListAsync(analyst, $"ticker={ticker}&sort=-name&page=2&pageSize=2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Names(paged), Is.EqualTo(new[] { "A usd" }));
+            Assert.That(paged.GetProperty("page").GetInt32(), Is.EqualTo(2));
+            Assert.That(paged.GetProperty("pageSize").GetInt32(), Is.EqualTo(2));
+            Assert.That(paged.GetProperty("totalCount").GetInt64(), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task ReviewStatusAndStageFilters_AcceptTheJsonSpelling()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        var deal = await analyst.CreateDealAsync(d => { d["targetTicker"] = ticker; d["stage"] = "pendingRegulatory"; });
+        await analyst.PostAsync($"/api/v1/deals/{deal.Id()}/submit", null);
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+
+        var pending = await ListAsync(analyst, $"ticker={ticker}&reviewStatus=pendingReview&stage=pendingRegulatory");
+        Assert.That(pending.GetProperty("items").EnumerateArray().Single().Id(), Is.EqualTo(deal.Id()));
+    }
+
+    [Test]
+    public async Task FreeText_MatchesWordPrefixesOfNameAndParties()
+    {
+        using var analyst = Api.Analyst(out _);
+        var word = "Zyx" + Guid.NewGuid().ToString("N")[..8];
+        var deal = await analyst.CreateDealAsync(d => d["acquirerName"] = $"{word} Holdings");
+
+        var found = await ListAsync(analyst, $"q={word[..8].ToLowerInvariant()}%20hold");
+        Assert.That(found.GetProperty("items").EnumerateArray().Select(d => d.Id()), Is.EqualTo(new[] { deal.Id() }));
+    }
+
+    [Test]
+    public async Task FreeText_WithQuerySyntaxOrSql_IsJustText()
+    {
+        using var analyst = Api.Analyst(out _);
+        var response = await analyst.GetAsync("/api/v1/deals?q=" + Uri.EscapeDataString("'; DROP TABLE deals; -- & | ! :* ("));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("sort=password", "sort")]
+    [TestCase("pageSize=500", "pageSize")]
+    [TestCase("page=0", "page")]
+    [TestCase("reviewStatus=done", "reviewStatus")]
+    [TestCase("currency=XYZ", "currency")]
+    [TestCase("announcedFrom=2026-05-01&announcedTo=2026-01-01", "announcedTo")]
+    [TestCase("minValue=10&maxValue=1", "maxValue")]
+    public async Task InvalidQueryValues_Are400WithTheField(string query, string field)
+    {
+        using var analyst = Api.Analyst(out _);
+        var problem = await (await analyst.GetAsync("/api/v1/deals?" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [TestCase("page=abc")]
+    [TestCase("announcedFrom=notadate")]
+    [TestCase("minValue=lots")]
+    public async Task UnparseableQueryValues_Are400(string query)
+    {
+        using var analyst = Api.Analyst(out _);
+        await (await analyst.GetAsync("/api/v1/deals?" + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
