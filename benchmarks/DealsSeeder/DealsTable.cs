@@ -77,10 +77,30 @@ internal static class DealsTable
         return await importer.CompleteAsync();
     }
 
-    public static async Task VacuumAnalyzeAsync(NpgsqlConnection connection)
+    /// <summary>
+    /// The COPY's commit must be on disk before VACUUM: with <c>synchronous_commit = off</c> (the local
+    /// cluster's setting) a VACUUM in the next few hundred milliseconds cannot set hint bits, leaves every
+    /// page out of the visibility map, and the planner then prices index-only scans as heap lookups.
+    /// </summary>
+    public static async Task SynchronousCommitAsync(NpgsqlConnection connection)
     {
-        await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) {Name}", connection) { CommandTimeout = 600 };
+        await using var command = new NpgsqlCommand("SET synchronous_commit = on", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>VACUUM (ANALYZE); returns the table's pages and how many of them are all-visible afterwards.</summary>
+    public static async Task<(int Pages, int AllVisible)> VacuumAnalyzeAsync(NpgsqlConnection connection)
+    {
+        await using (var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {Name}", connection) { CommandTimeout = 600 })
+        {
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        await using var pages = new NpgsqlCommand("SELECT relpages, relallvisible FROM pg_class WHERE oid = @name::regclass", connection);
+        pages.Parameters.AddWithValue("name", Name);
+        await using var reader = await pages.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
     /// <summary>Rows per review status, as the list filter sees them (deleted rows excluded).</summary>

@@ -40,6 +40,7 @@ Console.WriteLine(
     $"seeding {options.Count:N0} deals (seed {options.Seed}, {generator.Universe.Count} companies, " +
     $"{generator.Universe.Select(c => c.Sector.Name).Distinct().Count()} sectors, up to {options.Today:yyyy-MM-dd}) into {DealsTable.Name}");
 
+await DealsTable.SynchronousCommitAsync(connection);
 var clock = Stopwatch.StartNew();
 // Progress on a terminal only: a log file gets the summary line.
 var copied = await DealsTable.CopyAsync(connection, generator.Generate(options.Count), Console.IsOutputRedirected
@@ -58,8 +59,8 @@ Console.WriteLine(
 if (options.Vacuum)
 {
     var vacuum = Stopwatch.StartNew();
-    await DealsTable.VacuumAnalyzeAsync(connection);
-    Console.WriteLine($"VACUUM (ANALYZE) {DealsTable.Name}: {vacuum.Elapsed.TotalSeconds:N2} s");
+    var (pages, allVisible) = await DealsTable.VacuumAnalyzeAsync(connection);
+    Console.WriteLine($"VACUUM (ANALYZE) {DealsTable.Name}: {vacuum.Elapsed.TotalSeconds:N2} s; {allVisible:N0} of {pages:N0} pages all-visible");
 }
 
 Console.WriteLine($"{DealsTable.Name} now: {await DealsTable.CountAsync(connection, seededOnly: false):N0} rows; live rows by review status:");

@@ -13,9 +13,15 @@ public sealed class ArchitectureTests
     [Test]
     public void DomainProjects_ReferenceNoFrameworks() => Assert.That(ArchitectureRules.DomainIsPure(Repository), Is.Empty);
 
-    [Test]
-    public void DomainAssemblies_UseNoFrameworkTypes() =>
-        Assert.That(ArchitectureRules.DomainAssemblyIsPure(typeof(Identity.Domain.User).Assembly), Is.Empty);
+    private static readonly System.Reflection.Assembly[] DomainAssemblies =
+    [
+        typeof(Identity.Domain.User).Assembly,
+        typeof(Deals.Domain.Deal).Assembly,
+    ];
+
+    [TestCaseSource(nameof(DomainAssemblies))]
+    public void DomainAssemblies_UseNoFrameworkTypes(System.Reflection.Assembly domain) =>
+        Assert.That(ArchitectureRules.DomainAssemblyIsPure(domain), Is.Empty);
 
     [Test]
     public void ApplicationProjects_DoNotReferenceInfrastructureOrApi() =>

@@ -4,7 +4,7 @@ using Platform.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The real processes (identity service and gateway) on the local infrastructure, started once for
+/// The real processes (identity, deals and the gateway) on the local infrastructure, started once for
 /// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
 /// </summary>
 [SetUpFixture]
@@ -13,6 +13,7 @@ public sealed class Platform
     private static readonly List<ServiceProcess> Processes = [];
 
     public const string IdentityProject = "services/identity/Identity.Api";
+    public const string DealsProject = "services/deals/Deals.Api";
 
     public static Uri Gateway { get; private set; } = null!;
 
@@ -25,6 +26,7 @@ public sealed class Platform
     public async Task StartAsync()
     {
         var identityPort = ServiceProcess.FreePort();
+        var dealsPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
 
@@ -43,12 +45,22 @@ public sealed class Platform
         };
         Processes.Add(await ServiceProcess.StartAsync("identity", IdentityProject, identityPort, identity));
 
+        Processes.Add(await ServiceProcess.StartAsync("deals", DealsProject, dealsPort, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("deals"),
+            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+            ["Auth__Issuer"] = issuer,
+            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+        }));
+
         Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
         {
             ["Auth__Issuer"] = issuer,
             ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
+            ["ReverseProxy__Clusters__deals__Destinations__primary__Address"] = $"http://127.0.0.1:{dealsPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
         }));

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The deal review as the web front end drives it: demo users, real processes, gateway only.</summary>
+public sealed class DealFlowTests
+{
+    private HttpClient _analyst = null!;
+    private HttpClient _reviewer = null!;
+
+    [OneTimeSetUp]
+    public async Task SignInAsync()
+    {
+        _analyst = await SignedInAsync("analyst@platform.local", "Analyst-Demo-2026!");
+        _reviewer = await SignedInAsync("reviewer@platform.local", "Reviewer-Demo-2026!");
+    }
+
+    [OneTimeTearDown]
+    public void SignOut()
+    {
+        _analyst.Dispose();
+        _reviewer.Dispose();
+    }
+
+    private static async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = Platform.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        var text = await login.Content.ReadAsStringAsync();
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var token = JsonDocument.Parse(text).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Test]
+    public async Task AnalystCreatesAndSubmits_ReviewerApproves_AllThroughTheGateway()
+    {
+        var ticker = "E" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/deals")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "Globex to acquire Initech",
+                type = "acquisition",
+                targetName = "Initech",
+                targetTicker = ticker,
+                acquirerName = "Globex",
+                announcedOn = "2026-09-01",
+                expectedCloseOn = "2027-03-31",
+                currency = "USD",
+                dealValue = 4_200_000_000m,
+                offerPricePerShare = 31.25m,
+                currentTargetPrice = 30.10m,
+                pricesAsOf = "2026-11-20",
+                probabilityOfClose = 0.9m,
+            }),
+        };
+        create.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var created = await OkJsonAsync(await _analyst.SendAsync(create), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+
+        var submitted = await OkJsonAsync(await _analyst.PostAsync($"/api/v1/deals/{id}/submit", null));
+        Assert.That(submitted.GetProperty("reviewStatus").GetString(), Is.EqualTo("pendingReview"));
+
+        // The analyst cannot approve (role), and the reviewer can.
+        Assert.That((await _analyst.PostAsync($"/api/v1/deals/{id}/approve", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var approved = await OkJsonAsync(await _reviewer.PostAsJsonAsync($"/api/v1/deals/{id}/approve", new { comment = "Spread and terms verified." }));
+        Assert.That(approved.GetProperty("reviewStatus").GetString(), Is.EqualTo("approved"));
+
+        var seenByAnalyst = await OkJsonAsync(await _analyst.GetAsync($"/api/v1/deals/{id}"));
+        Assert.That(seenByAnalyst.GetProperty("reviewComment").GetString(), Is.EqualTo("Spread and terms verified."));
+
+        var history = await OkJsonAsync(await _reviewer.GetAsync($"/api/v1/deals/{id}/audit"));
+        Assert.That(history.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()),
+            Is.EqualTo(new[] { "created", "updated", "updated" }));
+    }
+
+    [Test]
+    public async Task ImportLargerThanTheGatewayDefaultBodyLimit_PassesOnTheImportRoute()
+    {
+        var ticker = "F" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var notes = new string('n', 600);
+        var csv = new StringBuilder("name,type,targetName,targetTicker,announcedOn,currency,analystNotes\r\n");
+        for (var i = 0; i < 2_000; i++)
+        {
+            csv.Append($"Bulk {i},merger,Target {i},{ticker},2026-01-15,USD,{notes}\r\n");
+        }
+
+        Assert.That(csv.Length, Is.GreaterThan(1024 * 1024), "more than the gateway's 1 MiB default");
+        var imported = await OkJsonAsync(await _analyst.PostAsync("/api/v1/deals/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+        Assert.That(imported.GetProperty("imported").GetInt32(), Is.EqualTo(2_000));
+
+        var export = await _analyst.GetAsync($"/api/v1/deals/export?ticker={ticker}");
+        Assert.That(export.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        var lines = (await export.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(2_001));
+    }
+
+    [Test]
+    public async Task OversizedJsonToDeals_IsRefusedAtTheGateway()
+    {
+        var body = new StringContent("{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        var response = await _analyst.PostAsync("/api/v1/deals", body);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+    }
+
+    [Test]
+    public async Task DealsOpenApi_IsPublishedThroughTheGateway()
+    {
+        using var anonymous = Platform.CreateClient();
+        var document = await OkJsonAsync(await anonymous.GetAsync("/openapi/deals/v1.json"));
+        Assert.That(document.GetProperty("paths").TryGetProperty("/api/v1/deals/{id}/approve", out _), Is.True);
+    }
+}
