@@ -2,6 +2,7 @@ using Deals.Application.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Persistence.Idempotency;
 
 namespace Deals.Infrastructure;
 
@@ -12,6 +13,7 @@ public static class DealsInfrastructure
     {
         builder.AddPlatformDbContext<DealsDb>(DealsDb.Schema, typeof(DealsInfrastructure).Assembly.GetName().Name!);
         builder.AddPlatformMessaging("deals");
+        builder.Services.AddIdempotencyPurge<DealsDb>();
         return builder;
     }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Deals.Application.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Persistence.Idempotency;
 using Platform.Testing;
 
 namespace Deals.Tests.Api;
@@ -97,6 +100,30 @@ public sealed class IdempotencyTests
         var a = await (await first.SendAsync(Create(key, DealRequests.NewDeal()))).ReadJsonAsync();
         var b = await (await second.SendAsync(Create(key, DealRequests.NewDeal()))).ReadJsonAsync();
         Assert.That(b.Id(), Is.Not.EqualTo(a.Id()));
+    }
+
+    [Test]
+    public async Task ExpiredKey_IsFreeAgain()
+    {
+        using var analyst = Api.Analyst(out var analystId);
+        var key = Guid.NewGuid().ToString();
+        await using (var scope = Api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DealsDb>();
+            db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+            {
+                Scope = analystId.ToString(),
+                Key = key,
+                RequestHash = "an older request",
+                CreatedAt = DateTimeOffset.UtcNow.AddHours(-25),
+                StatusCode = 201,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await analyst.SendAsync(Create(key, DealRequests.NewDeal()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.Contains("Idempotent-Replayed"), Is.False);
     }
 
     [Test]
