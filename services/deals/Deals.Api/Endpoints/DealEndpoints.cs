@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Deals.Application.Deals;
 using Deals.Application.Persistence;
 using Deals.Application.Review;
@@ -64,10 +65,23 @@ internal static class DealEndpoints
                     return DealErrors.VersionRequired.ToProblem();
                 }
 
-                return await WithVersion(http, version => mediator.Send(new UpdateDeal(id, version ?? 0, body), ct), view => Ok(http, view));
+                return await WithVersion(http, version => mediator.Send(new UpdateDeal(id, version, body), ct), view => Ok(http, view));
             })
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithSummary("Replace the deal's terms. Requires If-Match; a reviewed deal returns to draft.");
+
+        deals.MapPatch("/{id:guid}", async (Guid id, JsonObject patch, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                if (!EntityTags.HasIfMatch(http.Request))
+                {
+                    return DealErrors.VersionRequired.ToProblem();
+                }
+
+                return await WithVersion(http, version => mediator.Send(new PatchDeal(id, version, patch), ct), view => Ok(http, view));
+            })
+            .RequireAuthorization(PlatformPolicies.Analyst)
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
+            .WithSummary("Change some terms (JSON Merge Patch: null clears a field). Requires If-Match.");
 
         deals.MapDelete("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {

@@ -4,8 +4,8 @@ using Platform.SharedKernel;
 
 namespace Deals.Application.Deals;
 
-/// <summary>Replaces a deal's terms; the caller must prove which version it edited (If-Match).</summary>
-public sealed record UpdateDeal(Guid DealId, uint ExpectedVersion, DealInput Input) : IRequest<Result<DealView>>;
+/// <summary>Replaces a deal's terms. The endpoint requires If-Match; null here means the client sent <c>*</c>.</summary>
+public sealed record UpdateDeal(Guid DealId, uint? ExpectedVersion, DealInput Input) : IRequest<Result<DealView>>;
 
 internal sealed class UpdateDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdateDeal, Result<DealView>>
 {
