@@ -41,6 +41,20 @@ public sealed class UpdateAndDeleteTests
     }
 
     [Test]
+    public async Task ConcurrentPuts_OfTheSameVersion_ExactlyOneWins()
+    {
+        using var analyst = Api.Analyst(out _);
+        var created = await analyst.CreateDealAsync();
+
+        var attempts = Enumerable.Range(0, 8).Select(i => analyst.SendAsync(HttpMethod.Put, $"/api/v1/deals/{created.Id()}", created.ETag(),
+            DealRequests.NewDeal(d => d["name"] = $"Writer {i}")));
+        var statuses = (await Task.WhenAll(attempts)).Select(r => r.StatusCode).ToList();
+
+        Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.PreconditionFailed), Is.EqualTo(7), string.Join(", ", statuses));
+    }
+
+    [Test]
     public async Task Put_WithoutIfMatch_Is428()
     {
         using var analyst = Api.Analyst(out _);

@@ -5,19 +5,33 @@ using Platform.SharedKernel;
 
 namespace Deals.Application.Deals;
 
-/// <summary>Loading a deal to change it and saving it, with optimistic concurrency on its version.</summary>
+/// <summary>The one way a use case changes a deal: who acts, load at the expected version, let the aggregate act, save.</summary>
 internal static class DealLoading
 {
-    /// <param name="expectedVersion">The client's If-Match version; null when the endpoint lets it be omitted.</param>
-    public static async Task<Result<Deal>> LoadForChangeAsync(this DealsDb db, Guid id, uint? expectedVersion, CancellationToken cancellationToken)
+    /// <param name="expectedVersion">The client's If-Match version; null when it sent none or <c>*</c>.</param>
+    /// <param name="change">The aggregate method to run; its refusal is returned as is and nothing is saved.</param>
+    public static async Task<Result<DealView>> ChangeAsync(
+        this DealsDb db, ICurrentUser user, Guid dealId, uint? expectedVersion, Func<Deal, Actor, Result> change, CancellationToken cancellationToken)
     {
-        var deal = await db.Deals.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var actor = user.AsActor();
+        if (!actor.IsSuccess)
+        {
+            return actor.Error!;
+        }
+
+        var deal = await db.Deals.SingleOrDefaultAsync(d => d.Id == dealId, cancellationToken);
         if (deal is null)
         {
             return DealErrors.NotFound;
         }
 
-        return expectedVersion is { } version && version != deal.Version ? DealErrors.Stale : deal;
+        if (expectedVersion is { } version && version != deal.Version)
+        {
+            return DealErrors.Stale;
+        }
+
+        var changed = change(deal, actor.Value);
+        return changed.IsSuccess ? await db.SaveAsync(deal, cancellationToken) : changed.Error!;
     }
 
     /// <summary>Saves; a write that landed between our read and this save makes it stale (412), never a silent overwrite.</summary>

@@ -11,25 +11,8 @@ internal sealed class DeleteDealHandler(DealsDb db, ICurrentUser user, TimeProvi
 {
     public async Task<Result> Handle(DeleteDeal request, CancellationToken cancellationToken)
     {
-        var actor = user.AsActor();
-        if (!actor.IsSuccess)
-        {
-            return actor.Error!;
-        }
-
-        var deal = await db.LoadForChangeAsync(request.DealId, request.ExpectedVersion, cancellationToken);
-        if (!deal.IsSuccess)
-        {
-            return deal.Error!;
-        }
-
-        var deleted = deal.Value.Delete(actor.Value, clock.GetUtcNow());
-        if (!deleted.IsSuccess)
-        {
-            return deleted;
-        }
-
-        var saved = await db.SaveAsync(deal.Value, cancellationToken);
-        return saved.IsSuccess ? Result.Ok() : saved.Error!;
+        var deleted = await db.ChangeAsync(user, request.DealId, request.ExpectedVersion,
+            (deal, actor) => deal.Delete(actor, clock.GetUtcNow()), cancellationToken);
+        return deleted.IsSuccess ? Result.Ok() : deleted.Error!;
     }
 }

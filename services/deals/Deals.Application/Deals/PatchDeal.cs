@@ -31,42 +31,29 @@ internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvid
             return DealErrors.Invalid(notEditable.ToDictionary(name => name, _ => new[] { "Not an editable field of a deal." }, StringComparer.Ordinal));
         }
 
-        var actor = user.AsActor();
-        if (!actor.IsSuccess)
+        return await db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) =>
         {
-            return actor.Error!;
-        }
+            var terms = Merge(deal.Terms, request.Patch);
+            return terms.IsSuccess ? deal.Update(terms.Value, actor, clock.GetUtcNow()) : terms.Error!;
+        }, cancellationToken);
+    }
 
-        var deal = await db.LoadForChangeAsync(request.DealId, request.ExpectedVersion, cancellationToken);
-        if (!deal.IsSuccess)
-        {
-            return deal.Error!;
-        }
-
-        var merged = JsonSerializer.SerializeToNode(DealInput.From(deal.Value.Terms), Json)!.AsObject();
-        foreach (var (name, value) in request.Patch)
+    private static Result<DealTerms> Merge(DealTerms current, JsonObject patch)
+    {
+        var merged = JsonSerializer.SerializeToNode(DealInput.From(current), Json)!.AsObject();
+        foreach (var (name, value) in patch)
         {
             merged[name] = value?.DeepClone();
         }
 
-        DealInput input;
         try
         {
-            input = merged.Deserialize<DealInput>(Json)!;
+            return merged.Deserialize<DealInput>(Json)!.ToTerms();
         }
         catch (JsonException wrongType)
         {
             var field = wrongType.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "patch";
             return DealErrors.Invalid(new Dictionary<string, string[]> { [field] = ["Wrong type for this field."] });
         }
-
-        var terms = input.ToTerms();
-        if (!terms.IsSuccess)
-        {
-            return terms.Error!;
-        }
-
-        var updated = deal.Value.Update(terms.Value, actor.Value, clock.GetUtcNow());
-        return updated.IsSuccess ? await db.SaveAsync(deal.Value, cancellationToken) : updated.Error!;
     }
 }

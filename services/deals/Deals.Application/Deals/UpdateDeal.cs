@@ -9,27 +9,10 @@ public sealed record UpdateDeal(Guid DealId, uint? ExpectedVersion, DealInput In
 
 internal sealed class UpdateDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdateDeal, Result<DealView>>
 {
-    public async Task<Result<DealView>> Handle(UpdateDeal request, CancellationToken cancellationToken)
-    {
-        var actor = user.AsActor();
-        if (!actor.IsSuccess)
+    public Task<Result<DealView>> Handle(UpdateDeal request, CancellationToken cancellationToken) =>
+        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) =>
         {
-            return actor.Error!;
-        }
-
-        var deal = await db.LoadForChangeAsync(request.DealId, request.ExpectedVersion, cancellationToken);
-        if (!deal.IsSuccess)
-        {
-            return deal.Error!;
-        }
-
-        var terms = request.Input.ToTerms();
-        if (!terms.IsSuccess)
-        {
-            return terms.Error!;
-        }
-
-        var updated = deal.Value.Update(terms.Value, actor.Value, clock.GetUtcNow());
-        return updated.IsSuccess ? await db.SaveAsync(deal.Value, cancellationToken) : updated.Error!;
-    }
+            var terms = request.Input.ToTerms();
+            return terms.IsSuccess ? deal.Update(terms.Value, actor, clock.GetUtcNow()) : terms.Error!;
+        }, cancellationToken);
 }

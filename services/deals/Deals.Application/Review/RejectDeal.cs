@@ -9,21 +9,6 @@ public sealed record RejectDeal(Guid DealId, string? Comment, uint? ExpectedVers
 
 internal sealed class RejectDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RejectDeal, Result<DealView>>
 {
-    public async Task<Result<DealView>> Handle(RejectDeal request, CancellationToken cancellationToken)
-    {
-        var reviewer = user.AsActor();
-        if (!reviewer.IsSuccess)
-        {
-            return reviewer.Error!;
-        }
-
-        var deal = await db.LoadForChangeAsync(request.DealId, request.ExpectedVersion, cancellationToken);
-        if (!deal.IsSuccess)
-        {
-            return deal.Error!;
-        }
-
-        var rejected = deal.Value.Reject(reviewer.Value, request.Comment, clock.GetUtcNow());
-        return rejected.IsSuccess ? await db.SaveAsync(deal.Value, cancellationToken) : rejected.Error!;
-    }
+    public Task<Result<DealView>> Handle(RejectDeal request, CancellationToken cancellationToken) =>
+        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Reject(actor, request.Comment, clock.GetUtcNow()), cancellationToken);
 }

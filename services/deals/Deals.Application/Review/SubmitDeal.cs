@@ -9,21 +9,6 @@ public sealed record SubmitDeal(Guid DealId, uint? ExpectedVersion) : IRequest<R
 
 internal sealed class SubmitDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitDeal, Result<DealView>>
 {
-    public async Task<Result<DealView>> Handle(SubmitDeal request, CancellationToken cancellationToken)
-    {
-        var actor = user.AsActor();
-        if (!actor.IsSuccess)
-        {
-            return actor.Error!;
-        }
-
-        var deal = await db.LoadForChangeAsync(request.DealId, request.ExpectedVersion, cancellationToken);
-        if (!deal.IsSuccess)
-        {
-            return deal.Error!;
-        }
-
-        var submitted = deal.Value.Submit(actor.Value, clock.GetUtcNow());
-        return submitted.IsSuccess ? await db.SaveAsync(deal.Value, cancellationToken) : submitted.Error!;
-    }
+    public Task<Result<DealView>> Handle(SubmitDeal request, CancellationToken cancellationToken) =>
+        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Submit(actor, clock.GetUtcNow()), cancellationToken);
 }
