@@ -44,8 +44,8 @@ internal static class DealEndpoints
             })
             .WithSummary("One deal, with its ETag.");
 
-        deals.MapGet("/by-ticker/{ticker}", async (string ticker, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetDealsByTicker(ticker), ct)).ToHttp())
+        deals.MapGet("/by-ticker/{ticker}", async (string ticker, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetDealsByTicker(ticker, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
             .WithSummary("Deals in which the ticker is the target or the acquirer, latest announcement first.");
 
         deals.MapPost("/", async (DealInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -8,13 +8,17 @@ using Platform.SharedKernel;
 namespace Deals.Application.Deals;
 
 /// <summary>Every deal in which the ticker is the target or the acquirer, latest announcement first.</summary>
-public sealed record GetDealsByTicker(string Ticker) : IRequest<Result<PagedList<DealView>>>;
+public sealed record GetDealsByTicker(string Ticker, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealView>>>;
 
 internal sealed class GetDealsByTickerValidator : AbstractValidator<GetDealsByTicker>
 {
-    public GetDealsByTickerValidator() =>
+    public GetDealsByTickerValidator()
+    {
         RuleFor(r => r.Ticker).Must(ticker => DealRules.IsTicker(ticker.Trim().ToUpperInvariant()))
             .WithMessage("Must be a ticker of 1-6 letters or digits, optionally with a class suffix such as BRK.B or RDS-A.");
+        RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
+        RuleFor(r => r.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
 }
 
 internal sealed class GetDealsByTickerHandler(DealsDb db) : IRequestHandler<GetDealsByTicker, Result<PagedList<DealView>>>
@@ -22,12 +26,13 @@ internal sealed class GetDealsByTickerHandler(DealsDb db) : IRequestHandler<GetD
     public async Task<Result<PagedList<DealView>>> Handle(GetDealsByTicker request, CancellationToken cancellationToken)
     {
         var ticker = request.Ticker.Trim().ToUpperInvariant();
-        var deals = await db.Deals.AsNoTracking()
-            .Where(d => d.TargetTicker == ticker || d.AcquirerTicker == ticker)
+        var deals = db.Deals.AsNoTracking().Where(d => d.TargetTicker == ticker || d.AcquirerTicker == ticker);
+        var total = await deals.LongCountAsync(cancellationToken);
+        var page = await deals
             .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id)
-            .Take(Paging.MaxPageSize)
+            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(DealView.Projection)
             .ToListAsync(cancellationToken);
-        return new PagedList<DealView>(deals, 1, Paging.MaxPageSize, deals.Count);
+        return new PagedList<DealView>(page, request.Page, request.PageSize, total);
     }
 }
