@@ -66,9 +66,12 @@ public sealed class DealsService
     {
         _key = TestSigningKey.Create();
         _jwks = await EchoBackend.StartAsync(_key);
-        Factory = new DealsApiFactory(_key, _jwks.JwksUri);
+        Factory = CreateFactory();
         using var warmUp = Factory.CreateClient();
     }
+
+    /// <summary>Another deals service with the same token trust, for tests that break its configuration.</summary>
+    public static DealsApiFactory CreateFactory() => new(_key, _jwks.JwksUri);
 
     [OneTimeTearDown]
     public async Task Stop()
