@@ -5,20 +5,23 @@
 #    deals_svc, deterministic (same rows, same ids every run), replacing rows an earlier run seeded,
 #    then VACUUM (ANALYZE). About 1 % of the rows are soft-deleted; ~30 % of the rest are approved.
 # 2. Signs in as the demo analyst through the gateway (a fresh token per case: they live 15 minutes).
-# 3. Measures, each for DURATION seconds after a 3 s warm-up, once with a single connection (latency of a
+# 3. Export, first, while the deals process has served almost nothing (after the 16-connection runs its
+#    heap has grown for them, and a buffering export could hide in that): GET /api/v1/deals/export with
+#    reviewStatus=rejected (~10 % of the rows, also the warm-up), then everything straight at deals and
+#    through the gateway. curl -o /dev/null is timed (first byte, total, bytes); the deals process's RSS
+#    is sampled every 50 ms (baseline = median of the idle second before, peak, delta) and its VmHWM read
+#    before and after; the rows are counted by a second, untimed download (RFC 4180 parser) and compared
+#    with the list's totalCount.
+# 4. Measures, each for DURATION seconds after a 3 s warm-up, once with a single connection (latency of a
 #    lone request) and once with CONNECTIONS, straight at deals (5102) and through the gateway:
 #      a. GET /api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50   filtered first page
 #      b. the same with page=DEEP_PAGE (400: offset 19,950 of ~29,650 approved) deep page
 #      c. GET /api/v1/deals?q=Q_WORD (acquisition: ~30 % of the rows)            free text
 #      d. GET /api/v1/deals                                                      unfiltered, default sort
 #    p50/p95/p99 and requests/s come from a wrk Lua done() hook (wrk's --latency has no p95).
-#      e. GET /api/v1/deals/export (no filter) straight and through the gateway: curl -o /dev/null timed
-#         (first byte, total, bytes), the deals process's RSS sampled every 50 ms (baseline, peak, delta)
-#         and its VmHWM before and after; the rows are counted by a second, untimed download (RFC 4180
-#         parser) and compared with the list's totalCount.
-# 4. Runs EXPLAIN (ANALYZE, BUFFERS) on the SQL EF Core generates for these queries (captured with
+# 5. Runs EXPLAIN (ANALYZE, BUFFERS) on the SQL EF Core generates for these queries (captured with
 #    Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information; values inlined) and
-#    on the by-ticker lookup; full plans in OUT_DIR/explain.txt.
+#    on the by-ticker lookup, an announcedFrom/To filter and sort=announcedOn; full plans in OUT_DIR/explain.txt.
 # Prints a markdown table of everything at the end; wrk output, plans and the table stay in OUT_DIR.
 #
 # Needs `make run` (started here if deals does not answer). Like identity-gateway-load.sh it starts a
@@ -101,7 +104,52 @@ login() { # through make run's gateway, as a client would
 }
 token="$(login)"
 
-# --- 3. list endpoints --------------------------------------------------------------------------------
+# --- 3. export ----------------------------------------------------------------------------------------
+
+rss_kb() { local key value _; while read -r key value _; do [[ "$key" == "$1:" ]] && { echo "$value"; return; }; done <"/proc/$deals_pid/status"; }
+mib() { awk -v kb="$1" 'BEGIN { printf "%.0f MiB", kb / 1024 }'; }
+mib_signed() { awk -v kb="$1" 'BEGIN { printf "%+.0f MiB", kb / 1024 }'; }
+export_rows=()
+
+export_run() { # label, via, base url, query string ("" for everything)
+  local label="$1" via="$2" base="$3" query="$4" samples idle baseline hwm_before hwm_after peak result code bytes ttfb total counted expected
+  token="$(login)"
+  expected="$(curl -fsS -H "Authorization: Bearer $token" "$deals/api/v1/deals?pageSize=1${query:+&$query}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])')"
+  samples="$out/rss-export-$label-$via.txt"
+  idle="$out/rss-idle-$label-$via.txt"
+  # Baseline: the median of one second of samples with nothing running.
+  sleep 2
+  for _ in $(seq 1 20); do rss_kb VmRSS; sleep 0.05; done >"$idle"
+  baseline="$(sort -n "$idle" | sed -n 10p)"
+  hwm_before="$(rss_kb VmHWM)"
+  sampler_flag="$(mktemp)"
+  (while [[ -e "$sampler_flag" ]]; do rss_kb VmRSS; sleep 0.05; done) >"$samples" &
+  local sampler=$!
+  result="$(curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_starttransfer} %{time_total}' \
+    -H "Authorization: Bearer $token" "$base/api/v1/deals/export${query:+?$query}")"
+  rm -f "$sampler_flag"
+  wait "$sampler" || true
+  hwm_after="$(rss_kb VmHWM)"
+  read -r code bytes ttfb total <<<"$result"
+  peak="$(sort -n "$samples" | tail -1)"
+  counted="$(curl -fsS -H "Authorization: Bearer $token" "$base/api/v1/deals/export${query:+?$query}" |
+    python3 -c 'import csv,io,sys; print(sum(1 for _ in csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline=""))) - 1)')"
+  printf 'export %-9s %-8s HTTP %s, %s rows (list says %s), %s bytes, first byte %.2f s, total %.2f s; deals RSS %s -> peak %s (%s, %s samples), VmHWM %s -> %s\n' \
+    "$label" "$via" "$code" "$counted" "$expected" "$bytes" "$ttfb" "$total" "$(mib "$baseline")" "$(mib "$peak")" "$(mib_signed $((peak - baseline)))" \
+    "$(wc -l <"$samples")" "$(mib "$hwm_before")" "$(mib "$hwm_after")"
+  export_rows+=("| e export \`/api/v1/deals/export${query:+?$query}\` | $via | $counted | $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(printf '%.2f s' "$ttfb") | $(printf '%.2f s' "$total") | $(mib "$baseline") | $(mib "$peak") | $(mib_signed $((peak - baseline))) | $(mib "$hwm_before") → $(mib "$hwm_after") |")
+}
+
+echo
+echo "cores: $(nproc), $(date -u +%FT%TZ), results in $out"
+# Export first, while the deals process has only served a few requests: after the 16-connection runs
+# below its heap has grown for them, and a buffering export could hide under that.
+# A tenth of the rows first (also warms the export path up), then everything, straight and through the gateway.
+export_run rejected direct "$deals" "reviewStatus=rejected"
+export_run all direct "$deals" ""
+export_run all gateway "$gateway" ""
+
+# --- 4. list endpoints --------------------------------------------------------------------------------
 
 # wrk's done() hook: one line with the percentiles (µs), requests/s, and the error counts.
 cat >"$lua" <<'LUA'
@@ -136,47 +184,11 @@ run() { # label, path: direct and through the gateway, 1 and $connections connec
 }
 
 echo
-echo "cores: $(nproc), connections: 1 and $connections, duration: ${duration}s, $(date -u +%FT%TZ), results in $out"
+echo "connections: 1 and $connections, duration: ${duration}s"
 run "a-first" "/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50"
 run "b-deep" "/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50&page=$deep_page"
 run "c-q" "/api/v1/deals?q=$q_word"
 run "d-all" "/api/v1/deals"
-
-# --- 4. export ----------------------------------------------------------------------------------------
-
-rss_kb() { local key value _; while read -r key value _; do [[ "$key" == "$1:" ]] && { echo "$value"; return; }; done <"/proc/$deals_pid/status"; }
-mib() { awk -v kb="$1" 'BEGIN { printf "%.0f MiB", kb / 1024 }'; }
-export_rows=()
-
-export_run() { # via, base url
-  local via="$1" base="$2" samples baseline hwm_before hwm_after peak result code bytes ttfb total counted expected
-  token="$(login)"
-  expected="$(curl -fsS -H "Authorization: Bearer $token" "$deals/api/v1/deals?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])')"
-  samples="$out/rss-export-$via.txt"
-  sleep 2 # let the last wrk run's requests drain before the baseline
-  baseline="$(rss_kb VmRSS)"
-  hwm_before="$(rss_kb VmHWM)"
-  sampler_flag="$(mktemp)"
-  (while [[ -e "$sampler_flag" ]]; do rss_kb VmRSS; sleep 0.05; done) >"$samples" &
-  local sampler=$!
-  result="$(curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_starttransfer} %{time_total}' \
-    -H "Authorization: Bearer $token" "$base/api/v1/deals/export")"
-  rm -f "$sampler_flag"
-  wait "$sampler" || true
-  hwm_after="$(rss_kb VmHWM)"
-  read -r code bytes ttfb total <<<"$result"
-  peak="$(sort -n "$samples" | tail -1)"
-  ((peak > baseline)) || peak="$baseline"
-  counted="$(curl -fsS -H "Authorization: Bearer $token" "$base/api/v1/deals/export" |
-    python3 -c 'import csv,io,sys; print(sum(1 for _ in csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline=""))) - 1)')"
-  printf 'export    %-8s HTTP %s, %s rows (list says %s), %s bytes, first byte %.2f s, total %.2f s; deals RSS %s -> peak %s (+%s, %s samples), VmHWM %s -> %s\n' \
-    "$via" "$code" "$counted" "$expected" "$bytes" "$ttfb" "$total" "$(mib "$baseline")" "$(mib "$peak")" "$(mib $((peak - baseline)))" \
-    "$(wc -l <"$samples")" "$(mib "$hwm_before")" "$(mib "$hwm_after")"
-  export_rows+=("| e export \`/api/v1/deals/export\` | $via | $counted | $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(printf '%.2f s' "$ttfb") | $(printf '%.2f s' "$total") | $(mib "$baseline") | $(mib "$peak") | +$(mib $((peak - baseline))) | $(mib "$hwm_before") → $(mib "$hwm_after") |")
-}
-
-export_run direct "$deals"
-export_run gateway "$gateway"
 
 # --- 5. plans -----------------------------------------------------------------------------------------
 
@@ -204,7 +216,9 @@ if [[ "${EXPLAIN:-1}" == 1 ]] && command -v psql >/dev/null; then
     explain "c' count, a rarer word" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.search_vector @@ to_tsquery('simple', 'apex:*')"
     explain "d count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL"
     explain "d page" "$(page_sql "" 0)"
-    explain "by-ticker ($ticker)" "SELECT $cols FROM deals.deals AS d WHERE d.deleted_at IS NULL AND (d.target_ticker = '$ticker' OR d.acquirer_ticker = '$ticker') ORDER BY d.announced_on DESC, d.id LIMIT 200"
+    # GET /api/v1/deals/by-ticker/{ticker} (GetDealsByTicker): a count and a page, latest announcement first.
+    explain "by-ticker ($ticker) count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND (d.target_ticker = '$ticker' OR d.acquirer_ticker = '$ticker')"
+    explain "by-ticker ($ticker) page" "SELECT $cols FROM deals.deals AS d WHERE d.deleted_at IS NULL AND (d.target_ticker = '$ticker' OR d.acquirer_ticker = '$ticker') ORDER BY d.announced_on DESC, d.id LIMIT 50 OFFSET 0"
     explain "announcedFrom/To (one month)" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.announced_on >= DATE '2026-10-01' AND d.announced_on <= DATE '2026-10-31'"
     explain "sort=announcedOn page" "SELECT $cols FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.id IN (SELECT d0.id FROM deals.deals AS d0 WHERE d0.deleted_at IS NULL ORDER BY d0.announced_on, d0.id LIMIT 50 OFFSET 0) ORDER BY d.announced_on, d.id"
     explain "e export" "SELECT $cols FROM deals.deals AS d WHERE d.deleted_at IS NULL ORDER BY d.updated_at DESC, d.id DESC"

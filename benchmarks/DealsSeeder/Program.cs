@@ -14,9 +14,9 @@ using System.Globalization;
 using DealsSeeder;
 using Npgsql;
 
-if (SeederOptions.Parse(args) is not { } options)
+if (SeederOptions.Parse(args, out var help) is not { } options)
 {
-    return 2;
+    return help ? 0 : 2;
 }
 
 await using var connection = new NpgsqlConnection(options.ConnectionString);

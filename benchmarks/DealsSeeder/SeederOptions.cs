@@ -17,9 +17,10 @@ internal sealed record SeederOptions(
           --no-vacuum          skip the final VACUUM (ANALYZE)
         """;
 
-    /// <summary>The parsed options, or null after printing why (and the usage) to stderr.</summary>
-    public static SeederOptions? Parse(string[] args)
+    /// <summary>The parsed options, or null after printing the usage (to stderr, with the reason, unless <paramref name="help"/>).</summary>
+    public static SeederOptions? Parse(string[] args, out bool help)
     {
+        help = false;
         var count = 100_000;
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
         var truncate = false;
@@ -58,6 +59,7 @@ internal sealed record SeederOptions(
                         break;
                     case "-h" or "--help":
                         Console.WriteLine(Usage);
+                        help = true;
                         return null;
                     default:
                         throw new FormatException($"unknown argument {args[i]}");
