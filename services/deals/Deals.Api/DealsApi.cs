@@ -11,6 +11,9 @@ internal static class DealsApi
     {
         builder.Services.AddUseCases(typeof(CreateDeal).Assembly);
         builder.AddPlatformRedis();
+        // Bounded: one entry per (list version, filter); see DealCounts.
+        builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+        builder.Services.AddSingleton<DealCounts>();
         return builder;
     }
 

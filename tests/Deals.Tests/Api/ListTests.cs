@@ -43,6 +43,22 @@ public sealed class ListTests
     }
 
     [Test]
+    public async Task TotalCount_FollowsEveryWrite_EvenWhenTheSameListWasJustCounted()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        async Task<long> TotalAsync() => (await ListAsync(analyst, $"ticker={ticker}")).GetProperty("totalCount").GetInt64();
+
+        Assert.That(await TotalAsync(), Is.Zero);
+        var deal = await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        Assert.That(await TotalAsync(), Is.EqualTo(1));
+        await analyst.CreateDealAsync(d => d["acquirerTicker"] = ticker);
+        Assert.That(await TotalAsync(), Is.EqualTo(2));
+        await analyst.DeleteAsync($"/api/v1/deals/{deal.Id()}");
+        Assert.That(await TotalAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ReviewStatusAndStageFilters_AcceptTheJsonSpelling()
     {
         using var analyst = Api.Analyst(out _);

@@ -8,7 +8,7 @@ namespace Deals.Application.Deals;
 
 public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealView>>>;
 
-internal sealed class ListDealsHandler(DealsDb db) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
+internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
 {
     public async Task<Result<PagedList<DealView>>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class ListDealsHandler(DealsDb db) : IRequestHandler<ListDeals, 
         }
 
         var matching = db.Deals.AsNoTracking().Filter(request.Filter);
-        var total = await matching.LongCountAsync(cancellationToken);
+        var total = await counts.CountAsync(db, matching, request.Filter, cancellationToken);
 
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.
