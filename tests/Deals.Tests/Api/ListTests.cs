@@ -58,6 +58,69 @@ public sealed class ListTests
         Assert.That(await TotalAsync(), Is.EqualTo(1));
     }
 
+    [TestCase("-updatedAt")]
+    [TestCase("name")]
+    [TestCase("-announcedOn")]
+    [TestCase("targetName")]
+    public async Task Cursor_WalksTheSameRowsAsPages_WithoutGapsOrRepeats(string sort)
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        for (var i = 0; i < 7; i++)
+        {
+            // Equal names and dates on purpose: the id must break the ties.
+            await analyst.CreateDealAsync(d => { d["targetTicker"] = ticker; d["name"] = $"Deal {i % 3}"; d["announcedOn"] = $"2026-01-0{1 + (i % 2)}"; });
+        }
+
+        var byPages = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            byPages.AddRange((await ListAsync(analyst, $"ticker={ticker}&sort={sort}&pageSize=3&page={page}")).GetProperty("items").EnumerateArray().Select(d => d.Id()));
+        }
+
+        var byCursor = new List<string>();
+        var first = await ListAsync(analyst, $"ticker={ticker}&sort={sort}&pageSize=3");
+        byCursor.AddRange(first.GetProperty("items").EnumerateArray().Select(d => d.Id()));
+        var cursor = first.GetProperty("nextCursor").GetString();
+        while (cursor is not null)
+        {
+            var next = await ListAsync(analyst, $"ticker={ticker}&sort={sort}&pageSize=3&cursor={cursor}");
+            byCursor.AddRange(next.GetProperty("items").EnumerateArray().Select(d => d.Id()));
+            Assert.That(next.GetProperty("totalCount").GetInt64(), Is.EqualTo(7));
+            cursor = next.TryGetProperty("nextCursor", out var more) ? more.GetString() : null;
+        }
+
+        Assert.That(byCursor, Is.EqualTo(byPages));
+        Assert.That(byCursor, Is.Unique.And.Count.EqualTo(7));
+    }
+
+    [Test]
+    public async Task Cursor_OfAnotherSort_OrTampered_Is400()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        var cursor = (await ListAsync(analyst, $"ticker={ticker}&pageSize=1")).GetProperty("nextCursor").GetString();
+
+        foreach (var query in new[] { $"sort=name&cursor={cursor}", "cursor=not-a-cursor", $"page=2&cursor={cursor}" })
+        {
+            var problem = await (await analyst.GetAsync($"/api/v1/deals?ticker={ticker}&" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.That(problem.GetProperty("errors").TryGetProperty("cursor", out _), Is.True, query);
+        }
+    }
+
+    [Test]
+    public async Task NullableSorts_PageByOffsetOnly()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = NewTicker();
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        var page = await ListAsync(analyst, $"ticker={ticker}&pageSize=1&sort=-dealValue");
+        Assert.That(page.TryGetProperty("nextCursor", out _), Is.False);
+    }
+
     [Test]
     public async Task ReviewStatusAndStageFilters_AcceptTheJsonSpelling()
     {

@@ -27,9 +27,9 @@ internal static class DealEndpoints
     {
         var deals = app.MapGroup("/api/v1/deals").WithTags("Deals");
 
-        deals.MapGet("/", async ([AsParameters] DealFilter filter, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListDeals(filter, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
-            .WithSummary("List deals: filters, sort (e.g. -updatedAt), page and pageSize (at most 200).");
+        deals.MapGet("/", async ([AsParameters] DealFilter filter, int? page, int? pageSize, string? cursor, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListDeals(filter, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct)).ToHttp())
+            .WithSummary("List deals: filters, sort (e.g. -updatedAt), page and pageSize (at most 200), or cursor (a previous nextCursor).");
 
         deals.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {

@@ -6,7 +6,8 @@ using Platform.SharedKernel;
 
 namespace Deals.Application.Deals;
 
-public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealView>>>;
+/// <param name="Cursor">A previous page's <c>nextCursor</c>: the page after it, at the same cost at any depth (instead of <paramref name="Page"/>).</param>
+public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null) : IRequest<Result<PagedList<DealView>>>;
 
 internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
 {
@@ -23,23 +24,43 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequest
             errors["pageSize"] = [$"Must be between 1 and {Paging.MaxPageSize}."];
         }
 
+        var matching = db.Deals.AsNoTracking().Filter(request.Filter);
+        var window = matching;
+        if (request.Cursor is not null && errors.Count == 0)
+        {
+            if (request.Page != 1)
+            {
+                errors["cursor"] = ["Send either page or cursor."];
+            }
+            else if (matching.After(request.Filter.Sort, request.Cursor) is { } after)
+            {
+                window = after;
+            }
+            else
+            {
+                errors["cursor"] = ["Not a cursor of this list's sort; start again from page 1."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return DealErrors.Invalid(errors);
         }
 
-        var matching = db.Deals.AsNoTracking().Filter(request.Filter);
         var total = await counts.CountAsync(db, matching, request.Filter, cancellationToken);
 
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.
-        var pageIds = matching.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
+        var pageIds = window.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
         var items = await db.Deals.AsNoTracking()
             .Where(d => pageIds.Contains(d.Id))
             .OrderBy(request.Filter.Sort)
             .Select(DealView.Projection)
             .ToListAsync(cancellationToken);
-        return new PagedList<DealView>(items, request.Page, request.PageSize, total);
+        return new PagedList<DealView>(items, request.Page, request.PageSize, total)
+        {
+            NextCursor = items.Count == request.PageSize ? DealSort.CursorAfter(request.Filter.Sort, items[^1]) : null,
+        };
     }
 }
 
