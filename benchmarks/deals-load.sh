@@ -16,6 +16,7 @@
 #    lone request) and once with CONNECTIONS, straight at deals (5102) and through the gateway:
 #      a. GET /api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50   filtered first page
 #      b. the same with page=DEEP_PAGE (400: offset 19,950 of ~29,650 approved) deep page
+#         b-cursor: the same page reached with the cursor (nextCursor of page DEEP_PAGE-1)  deep page, keyset
 #      c. GET /api/v1/deals?q=Q_WORD (acquisition: ~30 % of the rows)            free text
 #      d. GET /api/v1/deals                                                      unfiltered, default sort
 #    p50/p95/p99 and requests/s come from a wrk Lua done() hook (wrk's --latency has no p95).
@@ -187,6 +188,10 @@ echo
 echo "connections: 1 and $connections, duration: ${duration}s"
 run "a-first" "/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50"
 run "b-deep" "/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50&page=$deep_page"
+# The same page reached by keyset: the nextCursor of the page before it (what a client paging on gets).
+deep_cursor="$(curl -fsS -H "Authorization: Bearer $token" "$deals/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50&page=$((deep_page - 1))" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["nextCursor"])')"
+run "b-cursor" "/api/v1/deals?reviewStatus=approved&sort=-updatedAt&pageSize=50&cursor=$deep_cursor"
 run "c-q" "/api/v1/deals?q=$q_word"
 run "d-all" "/api/v1/deals"
 
@@ -211,6 +216,9 @@ if [[ "${EXPLAIN:-1}" == 1 ]] && command -v psql >/dev/null; then
     explain "a count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.review_status = 'Approved'"
     explain "a page ids + rows" "$(page_sql "AND d0.review_status = 'Approved'" 0)"
     explain "b deep page" "$(page_sql "AND d0.review_status = 'Approved'" $(((deep_page - 1) * 50)))"
+    # The cursor holds the last row's (updatedAt, id) as JSON in URL-safe base64.
+    read -r cursor_at cursor_id < <(python3 -c 'import base64,json,sys; c=sys.argv[1]; c+="="*(-len(c)%4); d=json.loads(base64.urlsafe_b64decode(c)); print(d["Value"], d["Id"])' "$deep_cursor")
+    explain "b deep page by cursor" "$(page_sql "AND d0.review_status = 'Approved' AND (d0.updated_at, d0.id) < ('$cursor_at'::timestamptz, '$cursor_id'::uuid)" 0)"
     explain "c count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.search_vector @@ to_tsquery('simple', '$q_word:*')"
     explain "c page" "$(page_sql "AND d0.search_vector @@ to_tsquery('simple', '$q_word:*')" 0)"
     explain "c' count, a rarer word" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.search_vector @@ to_tsquery('simple', 'apex:*')"
