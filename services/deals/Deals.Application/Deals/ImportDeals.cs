@@ -21,6 +21,7 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
 {
     public const int MaxRows = 10_000;
     private const int MaxReportedRows = 500;
+    private const int SaveChunk = 500;
 
     public async Task<Result<DealImportResult>> Handle(ImportDeals request, CancellationToken cancellationToken)
     {
@@ -100,8 +101,20 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
             return Error.Rule("deal.import_empty", "The file has no deal rows: send a header line and at least one row.");
         }
 
-        db.Deals.AddRange(deals);
-        await db.SaveChangesAsync(cancellationToken);
+        // One transaction for all rows; saved in chunks with the change tracker cleared in between, so
+        // memory stays bounded by the chunk rather than growing with the file.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var chunk in deals.Chunk(SaveChunk))
+            {
+                db.Deals.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new DealImportResult(deals.Count, deals.Select(d => d.Id).ToList());
     }
 
