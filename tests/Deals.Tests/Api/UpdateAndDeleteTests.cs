@@ -125,6 +125,26 @@ public sealed class UpdateAndDeleteTests
     }
 
     [Test]
+    public async Task DeletedDeals_AreListedForAdminsOnly_SoTheyCanBeFoundAndRestored()
+    {
+        using var analyst = Api.Analyst(out _);
+        var ticker = "R" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var deleted = await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
+        await analyst.DeleteAsync($"/api/v1/deals/{deleted.Id()}");
+
+        await (await analyst.GetAsync($"/api/v1/deals?ticker={ticker}&deleted=true")).AssertProblemAsync(HttpStatusCode.Forbidden, "deal.deleted_requires_admin");
+        await (await analyst.GetAsync($"/api/v1/deals/export?ticker={ticker}&deleted=true")).AssertProblemAsync(HttpStatusCode.Forbidden, "deal.deleted_requires_admin");
+
+        using var admin = Api.Admin(out _);
+        var list = await (await admin.GetAsync($"/api/v1/deals?ticker={ticker}&deleted=true")).ReadJsonAsync();
+        Assert.That(list.GetProperty("items").EnumerateArray().Select(d => d.Id()), Is.EqualTo(new[] { deleted.Id() }));
+        Assert.That(list.GetProperty("totalCount").GetInt64(), Is.EqualTo(1));
+        var csv = await (await admin.GetAsync($"/api/v1/deals/export?ticker={ticker}&deleted=true")).Content.ReadAsStringAsync();
+        Assert.That(csv, Does.Contain(deleted.Id()));
+    }
+
+    [Test]
     public async Task Delete_WithStaleETag_Is412()
     {
         using var analyst = Api.Analyst(out _);

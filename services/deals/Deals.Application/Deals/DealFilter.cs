@@ -3,6 +3,7 @@ using Deals.Application.Persistence;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using Platform.SharedKernel;
 
 namespace Deals.Application.Deals;
 
@@ -26,6 +27,9 @@ public sealed record DealFilter
     public Guid? OwnerId { get; init; }
     public string? Tag { get; init; }
 
+    /// <summary>true: only soft-deleted deals, for admins deciding what to restore.</summary>
+    public bool? Deleted { get; init; }
+
     /// <summary><c>field</c> or <c>-field</c> (descending); see <see cref="DealSort.Fields"/>.</summary>
     public string? Sort { get; init; }
 }
@@ -33,6 +37,21 @@ public sealed record DealFilter
 internal static partial class DealQuery
 {
     private const int MaxSearchWords = 8;
+
+    private static readonly Error DeletedRequiresAdmin = Error.Forbidden("deal.deleted_requires_admin", "Only admins list deleted deals.");
+
+    /// <summary>The deals a filter starts from: the live ones, or (admins only) the deleted ones.</summary>
+    public static Result<IQueryable<Deal>> Source(this DealsDb db, DealFilter filter, ICurrentUser user)
+    {
+        if (filter.Deleted != true)
+        {
+            return Result<IQueryable<Deal>>.Ok(db.Deals.AsNoTracking());
+        }
+
+        return user.IsInRole(PlatformRoles.Admin)
+            ? Result<IQueryable<Deal>>.Ok(db.Deals.AsNoTracking().IgnoreQueryFilters().Where(d => d.DeletedAt != null))
+            : DeletedRequiresAdmin;
+    }
 
     public static IQueryable<Deal> Filter(this IQueryable<Deal> deals, DealFilter filter)
     {

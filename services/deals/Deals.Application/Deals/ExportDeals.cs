@@ -17,7 +17,7 @@ public sealed class DealExport(Func<Stream, CancellationToken, Task> write)
     public Task WriteToAsync(Stream output, CancellationToken cancellationToken) => write(output, cancellationToken);
 }
 
-internal sealed class ExportDealsHandler(DealsDb db) : IRequestHandler<ExportDeals, Result<DealExport>>
+internal sealed class ExportDealsHandler(DealsDb db, ICurrentUser user) : IRequestHandler<ExportDeals, Result<DealExport>>
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -29,7 +29,13 @@ internal sealed class ExportDealsHandler(DealsDb db) : IRequestHandler<ExportDea
             return Task.FromResult<Result<DealExport>>(DealErrors.Invalid(errors));
         }
 
-        var rows = db.Deals.AsNoTracking().Filter(request.Filter).OrderBy(request.Filter.Sort).Select(DealView.Projection);
+        var source = db.Source(request.Filter, user);
+        if (!source.IsSuccess)
+        {
+            return Task.FromResult<Result<DealExport>>(source.Error!);
+        }
+
+        var rows = source.Value.Filter(request.Filter).OrderBy(request.Filter.Sort).Select(DealView.Projection);
         return Task.FromResult<Result<DealExport>>(new DealExport(async (output, ct) =>
         {
             await using var text = new StreamWriter(output, Utf8, bufferSize: 64 * 1024);

@@ -9,7 +9,7 @@ namespace Deals.Application.Deals;
 /// <param name="Cursor">A previous page's <c>nextCursor</c>: the page after it, at the same cost at any depth (instead of <paramref name="Page"/>).</param>
 public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null) : IRequest<Result<PagedList<DealView>>>;
 
-internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
+internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUser user) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
 {
     public async Task<Result<PagedList<DealView>>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
@@ -24,7 +24,13 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequest
             errors["pageSize"] = [$"Must be between 1 and {Paging.MaxPageSize}."];
         }
 
-        var matching = db.Deals.AsNoTracking().Filter(request.Filter);
+        var source = db.Source(request.Filter, user);
+        if (!source.IsSuccess)
+        {
+            return source.Error!;
+        }
+
+        var matching = source.Value.Filter(request.Filter);
         var window = matching;
         if (request.Cursor is not null && errors.Count == 0)
         {
@@ -52,7 +58,7 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts) : IRequest
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.
         var pageIds = window.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
-        var items = await db.Deals.AsNoTracking()
+        var items = await db.Deals.AsNoTracking().IgnoreQueryFilters()
             .Where(d => pageIds.Contains(d.Id))
             .OrderBy(request.Filter.Sort)
             .Select(DealView.Projection)
