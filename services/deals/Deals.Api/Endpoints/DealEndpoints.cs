@@ -59,26 +59,12 @@ internal static class DealEndpoints
             .WithSummary("Create a draft deal owned by the caller. Honours Idempotency-Key.");
 
         deals.MapPut("/{id:guid}", async (Guid id, DealInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-            {
-                if (!EntityTags.HasIfMatch(http.Request))
-                {
-                    return DealErrors.VersionRequired.ToProblem();
-                }
-
-                return await WithVersion(http, version => mediator.Send(new UpdateDeal(id, version, body), ct), view => Ok(http, view));
-            })
+                await WithRequiredVersion(http, version => mediator.Send(new UpdateDeal(id, version, body), ct)))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithSummary("Replace the deal's terms. Requires If-Match; a reviewed deal returns to draft.");
 
         deals.MapPatch("/{id:guid}", async (Guid id, JsonObject patch, HttpContext http, IMediator mediator, CancellationToken ct) =>
-            {
-                if (!EntityTags.HasIfMatch(http.Request))
-                {
-                    return DealErrors.VersionRequired.ToProblem();
-                }
-
-                return await WithVersion(http, version => mediator.Send(new PatchDeal(id, version, patch), ct), view => Ok(http, view));
-            })
+                await WithRequiredVersion(http, version => mediator.Send(new PatchDeal(id, version, patch), ct)))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .WithSummary("Change some terms (JSON Merge Patch: null clears a field). Requires If-Match.");
@@ -136,6 +122,12 @@ internal static class DealEndpoints
         http.Response.Headers.ETag = view.ETag;
         return TypedResults.Ok(view);
     }
+
+    // Replacing terms without saying which version they replace would silently drop someone's edit.
+    private static async Task<IResult> WithRequiredVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send) =>
+        EntityTags.HasIfMatch(http.Request)
+            ? await WithVersion(http, send, view => Ok(http, view))
+            : DealErrors.VersionRequired.ToProblem();
 
     private static async Task<IResult> WithVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send, Func<DealView, IResult> onSuccess)
     {

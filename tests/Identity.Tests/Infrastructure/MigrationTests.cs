@@ -1,0 +1,17 @@
+using Identity.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Identity.Tests.Infrastructure;
+
+public sealed class MigrationTests
+{
+    [Test]
+    public async Task Model_HasNoChangeWithoutAMigration()
+    {
+        await using var scope = IdentityService.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, "run dotnet ef migrations add (see README, Adding a service)");
+        Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);
+    }
+}
