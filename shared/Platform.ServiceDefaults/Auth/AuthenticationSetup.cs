@@ -82,10 +82,22 @@ public static class AuthenticationSetup
         var revocation = context.HttpContext.RequestServices.GetService<IAccessTokenRevocation>();
         var subject = context.Principal?.FindFirst("sub")?.Value;
         var stamp = context.Principal?.FindFirst(IAccessTokenRevocation.StampClaim)?.Value;
-        if (revocation is not null && subject is not null && stamp is not null &&
-            await revocation.IsRevokedAsync(subject, stamp, context.HttpContext.RequestAborted))
+        if (revocation is null || subject is null || stamp is null)
         {
-            context.Fail("The access token has been revoked.");
+            return;
+        }
+
+        try
+        {
+            if (await revocation.IsRevokedAsync(subject, stamp, context.HttpContext.RequestAborted))
+            {
+                context.Fail("The access token has been revoked.");
+            }
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-lookup: nobody is waiting for an answer, and it is not an error.
+            context.Fail("The client closed the request.");
         }
     }
 }

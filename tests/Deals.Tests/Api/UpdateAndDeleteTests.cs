@@ -117,6 +117,11 @@ public sealed class UpdateAndDeleteTests
         await (await analyst.DeleteAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound, "deal.not_found");
         var list = await (await analyst.GetAsync($"/api/v1/deals?ticker={ticker}")).ReadJsonAsync();
         Assert.That(list.GetProperty("totalCount").GetInt64(), Is.Zero);
+        Assert.That(list.GetProperty("items").GetArrayLength(), Is.Zero, "a deleted deal never appears in a live list");
+        var byTicker = await (await analyst.GetAsync($"/api/v1/deals/by-ticker/{ticker}")).ReadJsonAsync();
+        Assert.That(byTicker.GetProperty("items").GetArrayLength(), Is.Zero);
+        var export = await (await analyst.GetAsync($"/api/v1/deals/export?ticker={ticker}")).Content.ReadAsStringAsync();
+        Assert.That(export, Does.Not.Contain(created.Id()));
 
         using var admin = Api.Admin(out _);
         var restored = await (await admin.PostAsync(path + "/restore", null)).ReadJsonAsync();

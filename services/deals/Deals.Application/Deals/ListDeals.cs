@@ -58,7 +58,9 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUs
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.
         var pageIds = window.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
-        var items = await db.Deals.AsNoTracking().IgnoreQueryFilters()
+        // No IgnoreQueryFilters here: it applies to the whole query, subquery included, and would let
+        // deleted rows into live lists (and off the partial indexes). A deleted-deals source sets it itself.
+        var items = await db.Deals.AsNoTracking()
             .Where(d => pageIds.Contains(d.Id))
             .OrderBy(request.Filter.Sort)
             .Select(DealView.Projection)
