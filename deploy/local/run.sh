@@ -119,7 +119,16 @@ identity_env=(
   "Identity__SigningKeyPassphrase=${PLATFORM_IDENTITY_KEY_PASSPHRASE:?missing from .run/secrets.env}"
 )
 
-# Identity first: the others validate tokens against its JWKS endpoint.
+# Alerts before identity: its queues must be bound before identity publishes the
+# demo users' UserRegistered events, or its projection of reviewers misses them
+# (a broker drops events that no queue is bound for yet). It fetches signing keys
+# only when the first request arrives.
+if [[ -n "${APP_DLL[alerts]:-}" ]]; then
+  start_app alerts "Auth__JwksUri=$JWKS_URI"
+  wait_ready alerts
+fi
+
+# Identity next: the others validate tokens against its JWKS endpoint.
 if [[ -n "${APP_DLL[identity]:-}" ]]; then
   start_app identity "${identity_env[@]}"
   wait_ready identity
@@ -128,7 +137,7 @@ fi
 gateway_env=("Auth__JwksUri=$JWKS_URI")
 for name in "${APP_ORDER[@]}"; do
   case "$name" in
-    identity) ;;
+    identity | alerts) ;;
     gateway) continue ;;
     *) start_app "$name" "Auth__JwksUri=$JWKS_URI" ;;
   esac
@@ -139,7 +148,7 @@ if [[ -n "${APP_DLL[gateway]:-}" ]]; then
 fi
 
 for name in "${APP_ORDER[@]}"; do
-  if [[ "$name" != identity ]]; then wait_ready "$name"; fi
+  if [[ "$name" != identity && "$name" != alerts ]]; then wait_ready "$name"; fi
 done
 
 echo

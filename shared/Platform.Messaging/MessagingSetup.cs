@@ -1,29 +1,54 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Messaging.FailedMessages;
+using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Health;
 
 namespace Platform.Messaging;
 
 public static class MessagingSetup
 {
     /// <summary>
-    /// MassTransit over RabbitMQ (connection string <c>RabbitMq</c>, an amqp:// URI), configured once
-    /// for every service. Consumers are listed explicitly by the caller. The bus starts in the
-    /// background so a broker outage delays messaging, not start-up; readiness reports the bus.
-    /// The transactional outbox and inbox plug in here (see docs/messaging.md).
+    /// The event backbone for a service whose state lives in <typeparamref name="TDb"/> (which must
+    /// call <see cref="MessagingModel.AddMessagingTables"/>): MassTransit over RabbitMQ (connection
+    /// string <c>RabbitMq</c>, an amqp:// URI), the transactional outbox and its relay, inbox-based
+    /// consumers (listed explicitly by <paramref name="registerConsumers"/>), retries, and readiness.
+    /// Domain events of aggregates become integration events through <typeparamref name="TDb"/>'s
+    /// registered <see cref="IIntegrationEventMapper"/>, if any. See docs/messaging.md.
     /// </summary>
-    public static WebApplicationBuilder AddPlatformMessaging(
+    public static WebApplicationBuilder AddPlatformMessaging<TDb>(
         this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+        where TDb : DbContext
     {
-        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        var services = builder.Services;
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(
+            new OutboxInterceptor(provider.GetService<IIntegrationEventMapper>(), provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<TimeProvider>()),
+            new OutboxCommitInterceptor(provider.GetRequiredService<OutboxSignal>())));
+        services.AddSingleton<OutboxRelay<TDb>>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay<TDb>>());
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDb>>("outbox", tags: [HealthSetup.ReadyTag]);
+
+        var queues = new ServiceQueues();
+        services.AddSingleton(queues);
+        services.AddSingleton<ErrorQueues>();
+
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
+            // A broker outage delays messaging, not start-up; readiness reports the bus.
             options.WaitUntilStarted = false;
             options.StopTimeout = TimeSpan.FromSeconds(15);
         });
-        builder.Services.AddMassTransit(bus =>
+        services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConfigureEndpointsCallback((queueName, _) => queues.Add(queueName));
             registerConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -41,7 +66,15 @@ public static class MessagingSetup
                     host.PublisherConfirmation = true;
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                // Transient failures (a database restart, a deadlock) are retried with growing pauses
+                // over about two minutes while the message stays unacknowledged; a permanent one goes
+                // straight to the queue's _error queue, where an admin can inspect and replay it.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(8, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
+                    retry.Ignore<PermanentMessageException>();
+                    retry.Ignore<System.Text.Json.JsonException>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,5 +1,7 @@
 using Deals.Api.Endpoints;
 using Deals.Application.Deals;
+using Deals.Application.Persistence;
+using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
 
@@ -20,6 +22,7 @@ internal static class DealsApi
     public static WebApplication MapDealsEndpoints(this WebApplication app)
     {
         app.MapDealEndpoints();
+        app.MapMessagingAdmin<DealsDb>("/api/v1/deals/admin");
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using Identity.Api.Endpoints;
 using Identity.Application.Auth;
+using Identity.Application.Persistence;
 using Identity.Application.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
 
@@ -27,6 +29,8 @@ internal static class IdentityApi
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapSigningKeyEndpoints();
+        // Identity's own outbox (user events) and error queues; under /users so the gateway's users route reaches it.
+        app.MapMessagingAdmin<IdentityDb>("/api/v1/users/admin");
         return app;
     }
 }

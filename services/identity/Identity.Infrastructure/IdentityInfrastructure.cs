@@ -29,7 +29,7 @@ public static class IdentityInfrastructure
         builder.Services.AddOptions<TokenAudienceOptions>().Bind(builder.Configuration.GetSection("Auth"));
 
         builder.AddPlatformDbContext<IdentityDb>(IdentityDb.Schema, typeof(IdentityInfrastructure).Assembly.GetName().Name!);
-        builder.AddPlatformMessaging("identity");
+        builder.AddPlatformMessaging<IdentityDb>("identity");
 
         var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
         builder.Services

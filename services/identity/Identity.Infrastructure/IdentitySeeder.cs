@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Infrastructure;
@@ -69,6 +70,9 @@ internal sealed class IdentitySeeder(
             }
 
             await users.AddToRoleAsync(user, demo.Role);
+            var now = DateTimeOffset.UtcNow;
+            db.AddUserEvent(new UserRegistered(Guid.CreateVersion7(now), now, user.Id, user.Email!, user.DisplayName, [demo.Role]));
+            await db.SaveChangesAsync();
             logger.LogInformation("Created demo user {Email} with role {Role}.", demo.Email, demo.Role);
         }
     }

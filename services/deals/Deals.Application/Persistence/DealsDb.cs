@@ -1,6 +1,7 @@
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Idempotency;
 
@@ -74,6 +75,7 @@ public sealed class DealsDb(DbContextOptions<DealsDb> options) : DbContext(optio
         });
 
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
         modelBuilder.ApplyPlatformConventions(Schema);
     }
 }

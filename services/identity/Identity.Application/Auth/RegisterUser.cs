@@ -1,10 +1,12 @@
 using FluentValidation;
+using Identity.Application.Persistence;
 using Identity.Application.Users;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Identity;
 using Platform.Persistence;
 using Platform.SharedKernel;
 
@@ -23,7 +25,7 @@ internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
     }
 }
 
-internal sealed class RegisterUserHandler(UserManager<User> users, IOptions<IdentityServiceOptions> options, TimeProvider clock)
+internal sealed class RegisterUserHandler(IdentityDb db, UserManager<User> users, IOptions<IdentityServiceOptions> options, TimeProvider clock)
     : IRequestHandler<RegisterUser, Result<UserView>>
 {
     public async Task<Result<UserView>> Handle(RegisterUser request, CancellationToken cancellationToken)
@@ -33,16 +35,18 @@ internal sealed class RegisterUserHandler(UserManager<User> users, IOptions<Iden
             return IdentityErrors.RegistrationClosed;
         }
 
-        return await UserCreation.CreateAsync(users, request.Email, request.Password, request.DisplayName, [PlatformRoles.Analyst], clock);
+        return await UserCreation.CreateAsync(db, users, request.Email, request.Password, request.DisplayName, [PlatformRoles.Analyst], clock);
     }
 }
 
 /// <summary>Creating an account with roles, for registration and for administrators.</summary>
 internal static class UserCreation
 {
+    /// <summary>The account, its roles and the <see cref="UserRegistered"/> event commit together or not at all.</summary>
     public static async Task<Result<UserView>> CreateAsync(
-        UserManager<User> users, string email, string password, string displayName, IReadOnlyList<string> roles, TimeProvider clock)
+        IdentityDb db, UserManager<User> users, string email, string password, string displayName, IReadOnlyList<string> roles, TimeProvider clock)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = User.Create(email, displayName);
         try
         {
@@ -63,6 +67,10 @@ internal static class UserCreation
             throw new InvalidOperationException($"Assigning roles to a new user failed: {string.Join("; ", assigned.Errors.Select(e => e.Code))}");
         }
 
-        return UserView.From(user, roles, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        db.AddUserEvent(new UserRegistered(Guid.CreateVersion7(now), now, user.Id, user.Email!, user.DisplayName, roles));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return UserView.From(user, roles, now);
     }
 }

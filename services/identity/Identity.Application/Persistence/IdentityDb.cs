@@ -2,6 +2,7 @@ using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
 using Platform.Persistence;
 
 namespace Identity.Application.Persistence;
@@ -57,6 +58,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             key.Ignore(k => k.IsActive);
         });
 
+        builder.AddMessagingTables();
         builder.ApplyPlatformConventions(Schema);
     }
 }

@@ -1,8 +1,10 @@
+using Identity.Application.Persistence;
 using FluentValidation;
 using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -15,7 +17,7 @@ internal sealed class ChangeUserRolesValidator : AbstractValidator<ChangeUserRol
     public ChangeUserRolesValidator() => RuleFor(r => r.Roles).ValidRoles();
 }
 
-internal sealed class ChangeUserRolesHandler(UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ChangeUserRolesHandler(IdentityDb db, UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<ChangeUserRoles, Result<UserView>>
 {
     public async Task<Result<UserView>> Handle(ChangeUserRoles request, CancellationToken cancellationToken)
@@ -32,6 +34,8 @@ internal sealed class ChangeUserRolesHandler(UserManager<User> users, SessionRev
             return IdentityErrors.CannotDemoteSelf;
         }
 
+        // The role change and its UserRolesChanged event commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
         var added = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
@@ -40,8 +44,13 @@ internal sealed class ChangeUserRolesHandler(UserManager<User> users, SessionRev
             throw new InvalidOperationException($"Changing roles failed: {string.Join("; ", added.Errors.Select(e => e.Code))}");
         }
 
+        var now = clock.GetUtcNow();
+        db.AddUserEvent(new UserRolesChanged(Guid.CreateVersion7(now), now, user.Id, wanted));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
         // Tokens still carrying the old roles are refused; the user's next refresh carries the new ones.
         await sessions.RevokeAccessTokensAsync(user, cancellationToken);
-        return UserView.From(user, wanted, clock.GetUtcNow());
+        return UserView.From(user, wanted, now);
     }
 }

@@ -1,3 +1,4 @@
+using Identity.Application.Persistence;
 using FluentValidation;
 using Identity.Application.Auth;
 using Identity.Domain;
@@ -21,8 +22,8 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-internal sealed class CreateUserHandler(UserManager<User> users, TimeProvider clock) : IRequestHandler<CreateUser, Result<UserView>>
+internal sealed class CreateUserHandler(IdentityDb db, UserManager<User> users, TimeProvider clock) : IRequestHandler<CreateUser, Result<UserView>>
 {
     public Task<Result<UserView>> Handle(CreateUser request, CancellationToken cancellationToken) =>
-        UserCreation.CreateAsync(users, request.Email, request.Password, request.DisplayName, request.Roles.Distinct().ToList(), clock);
+        UserCreation.CreateAsync(db, users, request.Email, request.Password, request.DisplayName, request.Roles.Distinct().ToList(), clock);
 }

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.Messaging.Inbox;
+
+namespace Platform.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to the broker with publisher confirms and marks them published.
+/// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so any number of replicas can relay one
+/// outbox; a row is only claimable when no earlier row of its aggregate is pending, so events about
+/// one aggregate leave in commit order. A crash after publishing but before marking rolls the claim
+/// back and the rows are published again: consumers' inboxes absorb that duplicate.
+/// </summary>
+internal sealed class OutboxRelay<TDb>(
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay<TDb>> logger)
+    : BackgroundService
+    where TDb : DbContext
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private static readonly ConcurrentDictionary<string, Type?> Types = new(StringComparer.Ordinal);
+
+    /// <summary>Fault injection for tests: runs after the batch is published and before it is marked.</summary>
+    internal Func<IReadOnlyList<OutboxMessage>, Task>? AfterPublish { get; set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextPurge = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RelayBatchAsync(stoppingToken) > 0)
+                {
+                    // Keep draining while there is work; the signal only matters once the outbox is empty.
+                }
+
+                if (clock.GetUtcNow() >= nextPurge)
+                {
+                    await PurgeAsync(stoppingToken);
+                    nextPurge = clock.GetUtcNow() + PurgeInterval;
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Typically the database is down; rows stay pending and the next pass retries.
+                logger.LogWarning(exception, "Outbox relay pass failed");
+            }
+
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Claims, publishes and marks one batch. Returns how many rows it claimed.</summary>
+    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var table = MessagingModel.TableOf<OutboxMessage>(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The table name comes from the EF model and the limit from validated options: nothing user-supplied.
+#pragma warning disable EF1002
+        var rows = await db.Set<OutboxMessage>()
+            .FromSqlRaw(
+                $"""
+                SELECT o.* FROM {table} o
+                WHERE o.published_at IS NULL
+                  AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
+                  AND NOT EXISTS (
+                      SELECT 1 FROM {table} earlier
+                      WHERE earlier.aggregate_id = o.aggregate_id AND earlier.published_at IS NULL AND earlier.sequence < o.sequence)
+                ORDER BY o.sequence
+                LIMIT {options.Value.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // One row per aggregate at most (the NOT EXISTS above), so the whole batch can go out at once.
+        var failures = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        if (AfterPublish is { } afterPublish)
+        {
+            await afterPublish(rows);
+        }
+
+        var now = clock.GetUtcNow();
+        var published = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            row.Attempts++;
+            row.LastAttemptAt = now;
+            if (failures[i] is null)
+            {
+                row.PublishedAt = now;
+                row.LastError = null;
+                published++;
+                Metrics.Delivery.Record((now - row.CreatedAt).TotalMilliseconds);
+            }
+            else
+            {
+                row.LastError = Truncate($"{failures[i]!.GetType().Name}: {failures[i]!.Message}", 2000);
+                row.NextAttemptAt = now + Backoff(row.Attempts);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Metrics.Published.Add(published);
+        if (published < rows.Count)
+        {
+            Metrics.PublishFailures.Add(rows.Count - published);
+            logger.LogWarning(
+                "Outbox: {Failed} of {Claimed} events could not be published and will be retried; first error: {Error}",
+                rows.Count - published, rows.Count, rows.First(r => r.PublishedAt is null).LastError);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task<Exception?> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = ResolveType(row.MessageType)
+                ?? throw new InvalidOperationException($"Unknown message type '{row.MessageType}'.");
+            var message = JsonSerializer.Deserialize(row.Payload, type, OutboxWriter.Json)
+                ?? throw new InvalidOperationException("The payload is empty.");
+
+            // Publish under the trace of the request that wrote the row: broker and consumer join it.
+            using var activity = StartActivity(row);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.PublishTimeout);
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.Id;
+                context.Durable = true;
+            }, timeout.Token);
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+    }
+
+    private static Activity? StartActivity(OutboxMessage row)
+    {
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
+        var name = $"outbox publish {row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..]}";
+        var activity = Metrics.Source.StartActivity(name, ActivityKind.Producer, parent);
+        if (activity is null && row.TraceParent is not null)
+        {
+            // Nobody listens to our source, but MassTransit's may: give its send activity the stored parent.
+            activity = new Activity(name).SetParentId(row.TraceParent).Start();
+        }
+
+        activity?.SetTag("messaging.message.id", row.Id);
+        return activity;
+    }
+
+    private async Task PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var cutoff = clock.GetUtcNow() - options.Value.Retention;
+        var outbox = await db.Set<OutboxMessage>().Where(m => m.PublishedAt != null && m.PublishedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var inbox = await db.Set<InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (outbox + inbox > 0)
+        {
+            logger.LogInformation("Purged {Outbox} published outbox rows and {Inbox} inbox rows older than {Cutoff}", outbox, inbox, cutoff);
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(options.Value.MaxBackoff.TotalSeconds, 0.5 * Math.Pow(2, Math.Min(attempts - 1, 20)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    // Contracts live in Platform.Contracts; tests may define their own in loaded assemblies.
+    private static Type? ResolveType(string name) => Types.GetOrAdd(name, static name =>
+        typeof(IIntegrationEvent).Assembly.GetType(name)
+        ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null));
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>The messaging building block's traces and metrics (sources <c>Platform.Messaging</c>).</summary>
+internal static class Metrics
+{
+    public static readonly ActivitySource Source = new("Platform.Messaging");
+    private static readonly Meter Meter = new("Platform.Messaging");
+
+    public static readonly Counter<long> Published = Meter.CreateCounter<long>("platform.outbox.published", description: "Outbox rows published with a broker confirm");
+    public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("platform.outbox.publish_failures", description: "Publish attempts that failed and will be retried");
+    public static readonly Histogram<double> Delivery = Meter.CreateHistogram<double>("platform.outbox.delivery_delay", "ms", "From commit to broker confirm");
+    public static readonly Counter<long> InboxDuplicates = Meter.CreateCounter<long>("platform.inbox.duplicates", description: "Redelivered messages acknowledged without a second effect");
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>
+/// A TCP relay between a test host and the real RabbitMQ. <see cref="Cut"/> drops every connection
+/// and refuses new ones, which is what a broker outage looks like to a client, without stopping the
+/// broker that other test assemblies share; <see cref="Restore"/> lets clients reconnect.
+/// </summary>
+public sealed class BrokerProxy : IAsyncDisposable
+{
+    private readonly IPEndPoint _broker;
+    private readonly List<TcpClient> _open = [];
+    private TcpListener? _listener;
+    private CancellationTokenSource _stop = new();
+
+    private BrokerProxy(IPEndPoint broker, int port)
+    {
+        _broker = broker;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static BrokerProxy Start(string host, int port)
+    {
+        var free = new TcpListener(IPAddress.Loopback, 0);
+        free.Start();
+        var proxyPort = ((IPEndPoint)free.LocalEndpoint).Port;
+        free.Stop();
+        var proxy = new BrokerProxy(new IPEndPoint(IPAddress.Parse(host), port), proxyPort);
+        proxy.Restore();
+        return proxy;
+    }
+
+    public void Restore()
+    {
+        _stop = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start();
+        _ = AcceptAsync(_listener, _stop.Token);
+    }
+
+    public void Cut()
+    {
+        _stop.Cancel();
+        _listener?.Stop();
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                client.Dispose();
+            }
+
+            _open.Clear();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Cut();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TcpClient inbound;
+            try
+            {
+                inbound = await listener.AcceptTcpClientAsync(cancellationToken);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+
+            var outbound = new TcpClient();
+            try
+            {
+                await outbound.ConnectAsync(_broker, cancellationToken);
+            }
+            catch (Exception)
+            {
+                inbound.Dispose();
+                outbound.Dispose();
+                continue;
+            }
+
+            lock (_open)
+            {
+                _open.Add(inbound);
+                _open.Add(outbound);
+            }
+
+            _ = PumpAsync(inbound, outbound, cancellationToken);
+            _ = PumpAsync(outbound, inbound, cancellationToken);
+        }
+    }
+
+    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream(), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Either side went away (or we cut it): close both.
+        }
+
+        from.Dispose();
+        to.Dispose();
+    }
+}

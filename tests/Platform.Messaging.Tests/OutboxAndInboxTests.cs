@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Messaging.FailedMessages;
+using Platform.Messaging.Tests.Contracts;
+using Platform.Testing;
+using RabbitMQ.Client;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>
+/// The promises of the event backbone, on the real PostgreSQL and RabbitMQ: a committed event is
+/// delivered even across a broker outage, a redelivery has no second effect, replicas of the relay
+/// publish each row once and in order per aggregate, and a poison message can be replayed.
+/// </summary>
+[NonParallelizable]
+public sealed class OutboxAndInboxTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _service = $"msgtest-{Guid.NewGuid():N}"[..16];
+    private readonly List<MessagingHost> _hosts = [];
+
+    // Each test has its own hosts: a relay left running would publish the next test's rows.
+    [TearDown]
+    public async Task StopHostsAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        _hosts.Clear();
+    }
+
+    [OneTimeTearDown]
+    public async Task DeleteQueuesAsync()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        foreach (var suffix in new[] { string.Empty, "_error", "_skipped" })
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeleteAsync($"{_service}-recording{suffix}", ifUnused: false, ifEmpty: false);
+        }
+    }
+
+    [Test]
+    public async Task Commit_WhenBrokerIsUp_DeliversOnceUnderTheEventIdAndTheWritersTrace()
+    {
+        var host = await HostAsync();
+        using var listener = ListenToTraces();
+        var happened = SomethingHappened.New(Guid.NewGuid());
+        ActivityTraceId trace;
+        using (var request = new Activity("test request").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            trace = request.TraceId;
+            await host.CommitAsync(happened);
+        }
+
+        var effects = await WaitForEffectsAsync(host, [happened.EventId]);
+        Assert.That(effects.Single().MessageId, Is.EqualTo(happened.EventId), "the broker message id is the event id");
+        Assert.That(effects.Single().TraceId, Is.EqualTo(trace.ToHexString()), "the consumer runs in the trace of the request that committed the event");
+        var row = (await host.OutboxRowsAsync([happened.EventId])).Single();
+        Assert.That(row.PublishedAt, Is.Not.Null);
+        Assert.That(row.Attempts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Commit_WhileBrokerIsDown_IsDeliveredOnceAfterItComesBack()
+    {
+        await using var proxy = BrokerProxy.Start(TestEnvironment.Get("PLATFORM_RABBITMQ_HOST"), int.Parse(TestEnvironment.Get("PLATFORM_RABBITMQ_PORT")));
+        var host = await HostAsync(brokerPort: proxy.Port);
+        proxy.Cut();
+        var events = Enumerable.Range(0, 25).Select(i => SomethingHappened.New(Guid.NewGuid(), i)).ToArray();
+        await host.CommitAsync(events);
+
+        // The relay keeps trying and records why it cannot publish; nothing is lost meanwhile.
+        await WaitUntilAsync(async () => (await host.OutboxRowsAsync(events.Select(e => e.EventId))).All(r => r.Attempts >= 2));
+        var pending = await host.OutboxRowsAsync(events.Select(e => e.EventId));
+        Assert.That(pending.All(r => r.PublishedAt is null && r.LastError is not null), Is.True, "not published while the broker is away");
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "outbox");
+        Assert.That(health.Entries["outbox"].Data["pending"], Is.GreaterThanOrEqualTo(25));
+
+        proxy.Restore();
+        var effects = await WaitForEffectsAsync(host, events.Select(e => e.EventId).ToList());
+        Assert.That(effects.Select(e => e.MessageId), Is.Unique);
+        Assert.That((await host.OutboxRowsAsync(events.Select(e => e.EventId))).All(r => r.PublishedAt is not null), Is.True);
+    }
+
+    [Test]
+    public async Task RelayCrash_BetweenPublishAndMark_RepublishesAndTheInboxAbsorbsTheDuplicate()
+    {
+        var host = await HostAsync();
+        var crashes = 0;
+        host.Relay.AfterPublish = _ => Interlocked.Increment(ref crashes) == 1
+            ? throw new InvalidOperationException("relay process died here")
+            : Task.CompletedTask;
+        try
+        {
+            var happened = SomethingHappened.New(Guid.NewGuid());
+            await host.CommitAsync(happened);
+
+            var effects = await WaitForEffectsAsync(host, [happened.EventId]);
+            await WaitUntilAsync(() => Task.FromResult(host.Deliveries.Count(happened.EventId) >= 2));
+            await Task.Delay(500);
+            Assert.That(host.Deliveries.Count(happened.EventId), Is.EqualTo(2), "published twice: before the crash and after");
+            Assert.That((await host.EffectsAsync([happened.EventId])).Count, Is.EqualTo(1), "applied once");
+            Assert.That(effects.Single().MessageId, Is.EqualTo(happened.EventId));
+        }
+        finally
+        {
+            host.Relay.AfterPublish = null;
+        }
+    }
+
+    [Test]
+    public async Task TwoRelays_OnOneOutbox_PublishEachRowOnceInOrderPerAggregate()
+    {
+        var consumer = await HostAsync();
+        var secondReplica = await MessagingHost.StartAsync(_service, consume: false);
+        _hosts.Add(secondReplica);
+        var claimedBy = new int[2];
+        consumer.Relay.AfterPublish = rows => Task.FromResult(Interlocked.Add(ref claimedBy[0], rows.Count));
+        secondReplica.Relay.AfterPublish = rows => Task.FromResult(Interlocked.Add(ref claimedBy[1], rows.Count));
+        try
+        {
+            var aggregates = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+            var events = (from index in Enumerable.Range(0, 20) from aggregate in aggregates select SomethingHappened.New(aggregate, index)).ToList();
+            // Written by both replicas in 10 transactions while both relays run, as successive requests would.
+            foreach (var (chunk, i) in events.Chunk(40).Select((chunk, i) => (chunk, i)))
+            {
+                await (i % 2 == 0 ? consumer : secondReplica).CommitAsync(chunk);
+            }
+
+            var effects = await WaitForEffectsAsync(consumer, events.Select(e => e.EventId).ToList());
+            await Task.Delay(500);
+            var ids = events.Select(e => e.EventId).ToHashSet();
+            var deliveries = consumer.Deliveries.MessageIds.Where(ids.Contains).ToList();
+            Assert.That(deliveries, Has.Count.EqualTo(400), "each of the 400 rows published exactly once");
+            Assert.That(deliveries, Is.Unique);
+            foreach (var aggregate in effects.GroupBy(e => e.AggregateId))
+            {
+                Assert.That(aggregate.Select(e => e.Index), Is.EqualTo(Enumerable.Range(0, 20)), $"aggregate {aggregate.Key} in commit order");
+            }
+
+            TestContext.Out.WriteLine($"rows claimed: replica 1 {claimedBy[0]}, replica 2 {claimedBy[1]}");
+            Assert.That(claimedBy.Sum(), Is.EqualTo(400));
+        }
+        finally
+        {
+            consumer.Relay.AfterPublish = null;
+            secondReplica.Relay.AfterPublish = null;
+        }
+    }
+
+    [Test]
+    public async Task PoisonMessage_LandsInTheErrorQueueWithoutRetries_AndReplayAppliesItOnce()
+    {
+        var host = await HostAsync();
+        var poison = SomethingHappened.New(Guid.NewGuid(), behaviour: Behaviour.FailPermanently);
+        await host.CommitAsync(poison);
+
+        var errors = host.Services.GetRequiredService<ErrorQueues>();
+        FailedMessage? failed = null;
+        await WaitUntilAsync(async () => (failed = (await errors.ListAsync(1000, CancellationToken.None)).FirstOrDefault(m => m.MessageId == poison.EventId)) is not null);
+        Assert.That(failed!.ExceptionType, Does.Contain(nameof(PermanentMessageException)));
+        Assert.That(failed.ExceptionMessage, Is.EqualTo("This message breaks a rule."));
+        Assert.That(host.Deliveries.Count(poison.EventId), Is.EqualTo(1), "a permanent failure is not retried");
+        Assert.That(await host.EffectsAsync([poison.EventId]), Is.Empty);
+        Assert.That((await errors.ListAsync(1000, CancellationToken.None)).Count(m => m.MessageId == poison.EventId), Is.EqualTo(1), "listing leaves it in place");
+
+        RecordingConsumer.Cured[poison.EventId] = true;
+        Assert.That(await errors.ReplayAsync(poison.EventId, CancellationToken.None), Is.EqualTo(1));
+
+        var effects = await WaitForEffectsAsync(host, [poison.EventId]);
+        Assert.That(effects, Has.Count.EqualTo(1));
+        Assert.That((await errors.ListAsync(1000, CancellationToken.None)).Any(m => m.MessageId == poison.EventId), Is.False, "gone from the error queue");
+        Assert.That(await errors.ReplayAsync(poison.EventId, CancellationToken.None), Is.Zero, "nothing left to replay");
+    }
+
+    [Test]
+    public async Task TransientFailure_IsRetriedUntilItSucceeds()
+    {
+        var host = await HostAsync();
+        var flaky = SomethingHappened.New(Guid.NewGuid(), behaviour: Behaviour.FailTwiceThenApply);
+        await host.CommitAsync(flaky);
+
+        var effects = await WaitForEffectsAsync(host, [flaky.EventId]);
+        Assert.That(effects, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task SameMessageId_DeliveredTwice_HasOneEffect()
+    {
+        var host = await HostAsync();
+        var happened = SomethingHappened.New(Guid.NewGuid());
+        var bus = host.Services.GetRequiredService<IBus>();
+        // Two deliveries of one message, as a broker redelivery or a second publish would make.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => bus.Publish(happened, context => context.MessageId = happened.EventId)));
+
+        await WaitUntilAsync(() => Task.FromResult(host.Deliveries.Count(happened.EventId) == 2));
+        await Task.Delay(300);
+        Assert.That(await host.EffectsAsync([happened.EventId]), Has.Count.EqualTo(1));
+    }
+
+    private async Task<MessagingHost> HostAsync(int? brokerPort = null)
+    {
+        var host = await MessagingHost.StartAsync(_service, brokerPort: brokerPort);
+        _hosts.Add(host);
+        return host;
+    }
+
+    private static async Task<List<Effect>> WaitForEffectsAsync(MessagingHost host, IReadOnlyCollection<Guid> messageIds)
+    {
+        List<Effect> effects = [];
+        await WaitUntilAsync(async () => (effects = await host.EffectsAsync(messageIds)).Count >= messageIds.Count);
+        return effects;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"not within {Patience.TotalSeconds} s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Tracing switched on, as OpenTelemetry does when an exporter is configured.</summary>
+    private static TraceRecorder ListenToTraces() => new();
+
+    private sealed class TraceRecorder : IDisposable
+    {
+        private readonly ActivityListener _listener;
+
+        public TraceRecorder()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is "MassTransit" or "Platform.Messaging",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
