@@ -4,7 +4,7 @@ using Platform.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The real processes (identity, deals and the gateway) on the local infrastructure, started once for
+/// The real processes (alerts, identity, deals and the gateway) on the local infrastructure, started once for
 /// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
 /// </summary>
 [SetUpFixture]
@@ -14,6 +14,7 @@ public sealed class Platform
 
     public const string IdentityProject = "services/identity/Identity.Api";
     public const string DealsProject = "services/deals/Deals.Api";
+    public const string AlertsProject = "services/alerts/Alerts.Api";
 
     public static Uri Gateway { get; private set; } = null!;
 
@@ -27,8 +28,20 @@ public sealed class Platform
     {
         var identityPort = ServiceProcess.FreePort();
         var dealsPort = ServiceProcess.FreePort();
+        var alertsPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
+
+        // Alerts first, as make run does: its queues must exist before identity publishes the demo users.
+        Processes.Add(await ServiceProcess.StartAsync("alerts", AlertsProject, alertsPort, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("alerts"),
+            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+            ["Auth__Issuer"] = issuer,
+            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            ["Alerts__StreamHeartbeat"] = "00:00:02",
+        }));
 
         IdentityEnvironment = new Dictionary<string, string>
         {
@@ -61,6 +74,7 @@ public sealed class Platform
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
             ["ReverseProxy__Clusters__deals__Destinations__primary__Address"] = $"http://127.0.0.1:{dealsPort}/",
+            ["ReverseProxy__Clusters__alerts__Destinations__primary__Address"] = $"http://127.0.0.1:{alertsPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
         }));

@@ -21,7 +21,7 @@ namespace Platform.Messaging.Outbox;
 /// back and the rows are published again: consumers' inboxes absorb that duplicate.
 /// </summary>
 internal sealed class OutboxRelay<TDb>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay<TDb>> logger)
+    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay<TDb>> logger)
     : BackgroundService
     where TDb : DbContext
 {
@@ -62,6 +62,13 @@ internal sealed class OutboxRelay<TDb>(
     /// <summary>Claims, publishes and marks one batch. Returns how many rows it claimed.</summary>
     internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
+        if (bus.CheckHealth().Status == BusHealthStatus.Unhealthy)
+        {
+            // The broker is away: publishing would only fail and push every row's next attempt back,
+            // which would delay recovery. Rows wait untouched; the next poll looks again.
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         var table = MessagingModel.TableOf<OutboxMessage>(db);

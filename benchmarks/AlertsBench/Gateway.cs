@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AlertsBench;
+
+/// <summary>A signed-in user of the platform, talking only to the gateway.</summary>
+internal sealed class GatewayUser(HttpClient http, string email)
+{
+    public string Email => email;
+
+    public HttpClient Http => http;
+
+    public static async Task<GatewayUser> SignInAsync(Uri gateway, string email, string password)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = gateway,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var login = await ReadAsync(await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return new GatewayUser(http, email);
+    }
+
+    public async Task<string> CreateDealAsync(string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/deals")
+        {
+            Content = JsonContent.Create(new { name, type = "acquisition", targetName = name, announcedOn = "2026-10-01", currency = "USD" }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return (await SendWithRetriesAsync(request)).GetProperty("id").GetString()!;
+    }
+
+    public async Task SubmitAsync(string dealId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/deals/{dealId}/submit");
+        await SendWithRetriesAsync(request);
+    }
+
+    public async Task CreateUserAsync(string newEmail, string password, string role) =>
+        await ReadAsync(await http.PostAsJsonAsync("/api/v1/users", new { email = newEmail, password, displayName = newEmail.Split('@')[0], roles = new[] { role } }));
+
+    /// <summary>Alert counts per deal id (category deal, any status) for the given deals.</summary>
+    public async Task<Dictionary<string, int>> DealAlertCountsAsync(IReadOnlySet<string> dealIds)
+    {
+        var counts = new Dictionary<string, int>();
+        for (var page = 1; ; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/alerts?status=all&category=deal&pageSize=200&page={page}");
+            var list = await SendWithRetriesAsync(request);
+            var items = list.GetProperty("items").EnumerateArray().ToList();
+            foreach (var alert in items)
+            {
+                var subject = alert.GetProperty("subjectId").GetString()!;
+                if (dealIds.Contains(subject) && alert.GetProperty("title").GetString()!.Contains("review", StringComparison.OrdinalIgnoreCase))
+                {
+                    counts[subject] = counts.GetValueOrDefault(subject) + 1;
+                }
+            }
+
+            if (items.Count < 200)
+            {
+                return counts;
+            }
+        }
+    }
+
+    // A request the gateway or service refused for load or an outage (the alerts service is killed on
+    // purpose) is retried with the same Idempotency-Key, as a careful client does; anything else fails the run.
+    private async Task<JsonElement> SendWithRetriesAsync(HttpRequestMessage request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content };
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            using var response = await http.SendAsync(copy);
+            if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                continue;
+            }
+
+            return await ReadAsync(response);
+        }
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

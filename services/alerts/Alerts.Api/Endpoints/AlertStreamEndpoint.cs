@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Alerts.Application.Alerts;
+using Alerts.Application.Streaming;
+using Alerts.Domain;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Errors;
+using Platform.SharedKernel;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Alerts.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/alerts/stream</c>: the caller's new alerts as Server-Sent Events. Each event's id
+/// is the alert's sequence, so a reconnecting client (Last-Event-ID) gets what it missed first. The
+/// stream ends when the access token expires: the client reconnects with a fresh one, and nobody
+/// keeps receiving alerts on a token that would no longer be accepted.
+/// </summary>
+internal static class AlertStreamEndpoint
+{
+    private static readonly TimeSpan MaxStreamLifetime = TimeSpan.FromDays(1);
+
+    public static void MapAlertStreamEndpoint(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/alerts/stream", StreamAsync)
+            .WithTags("Alerts")
+            .WithSummary("Server-Sent Events of the caller's new alerts (event: alert, id: sequence). Resume with Last-Event-ID or ?lastEventId=.");
+
+    private static async Task<IResult> StreamAsync(
+        HttpContext http,
+        string? lastEventId,
+        ICurrentUser user,
+        AlertFeed feed,
+        AlertsSince since,
+        IOptions<AlertsOptions> options,
+        IOptions<HttpJsonOptions> json,
+        TimeProvider clock)
+    {
+        if (user.UserId is not { } userId)
+        {
+            return AlertErrors.UserRequired.ToProblem();
+        }
+
+        var resumeFrom = http.Request.Headers["Last-Event-ID"].FirstOrDefault() is { Length: > 0 } header ? header : lastEventId;
+        long? resume = null;
+        if (!string.IsNullOrWhiteSpace(resumeFrom))
+        {
+            if (!long.TryParse(resumeFrom, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return AlertErrors.InvalidLastEventId.ToProblem();
+            }
+
+            resume = parsed;
+        }
+
+        using var expiry = new CancellationTokenSource(UntilExpiry(http, clock), clock);
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token);
+        var cancellationToken = stream.Token;
+
+        // Subscribed before reading the starting point, so an alert committed in between wakes us; and
+        // both before the headers go out, so whatever commits after the client sees them is sent.
+        using var subscription = feed.Subscribe(userId);
+        try
+        {
+            var last = resume ?? await since.LatestAsync(userId, cancellationToken);
+            var response = http.Response;
+            response.Headers.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers["X-Accel-Buffering"] = "no";
+            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            await WriteAsync(response, "retry: 3000\n\n", cancellationToken);
+
+            var heartbeat = options.Value.StreamHeartbeat;
+            while (true)
+            {
+                last = await SendNewAsync(response, since, userId, last, json.Value.SerializerOptions, cancellationToken);
+                // A missed wake-up costs at most one heartbeat: the loop reads again after it either way.
+                if (!await subscription.WaitAsync(heartbeat, cancellationToken))
+                {
+                    await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left or its token expired: end the response; EventSource reconnects on its own.
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task<long> SendNewAsync(
+        HttpResponse response, AlertsSince since, Guid userId, long last, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await since.AfterAsync(userId, last, cancellationToken);
+            foreach (var alert in batch)
+            {
+                await response.WriteAsync($"id: {alert.Sequence}\nevent: alert\ndata: {JsonSerializer.Serialize(alert, json)}\n\n", cancellationToken);
+                last = alert.Sequence;
+            }
+
+            if (batch.Count > 0)
+            {
+                await response.Body.FlushAsync(cancellationToken);
+            }
+
+            if (batch.Count < AlertsSince.BatchSize)
+            {
+                return last;
+            }
+        }
+    }
+
+    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync(text, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    private static TimeSpan UntilExpiry(HttpContext http, TimeProvider clock)
+    {
+        var exp = http.User.FindFirst("exp")?.Value;
+        if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            // Authentication requires exp, so this is a token the handler already refused; be safe anyway.
+            return TimeSpan.Zero;
+        }
+
+        var remaining = DateTimeOffset.FromUnixTimeSeconds(seconds) - clock.GetUtcNow();
+        // A timer cannot reach weeks ahead; a stream that long reconnects once a day anyway.
+        return remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxStreamLifetime ? MaxStreamLifetime : remaining;
+    }
+}

@@ -1,0 +1,24 @@
+using Alerts.Application.Persistence;
+using MediatR;
+using Platform.SharedKernel;
+
+namespace Alerts.Application.Alerts;
+
+/// <summary>Marks one of the caller's alerts read; reading it again keeps the first time.</summary>
+public sealed record MarkAlertRead(Guid AlertId) : IRequest<Result<AlertView>>;
+
+internal sealed class MarkAlertReadHandler(AlertsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkAlertRead, Result<AlertView>>
+{
+    public async Task<Result<AlertView>> Handle(MarkAlertRead request, CancellationToken cancellationToken)
+    {
+        var alert = await db.FindOwnAsync(user, request.AlertId, cancellationToken);
+        if (!alert.IsSuccess)
+        {
+            return alert.Error!;
+        }
+
+        alert.Value.MarkRead(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ViewOfAsync(alert.Value.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Alerts.Application.Consumers;
+
+public static class AlertConsumers
+{
+    /// <summary>Every event alerts consumes, one queue each.</summary>
+    public static void AddAlertConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<UserRegisteredConsumer>();
+        bus.AddConsumer<UserRolesChangedConsumer>();
+        bus.AddConsumer<UserDeactivatedConsumer>();
+        bus.AddConsumer<DealSubmittedForReviewConsumer>();
+        bus.AddConsumer<DealApprovedConsumer>();
+        bus.AddConsumer<DealRejectedConsumer>();
+        bus.AddConsumer<PricesUpdatedConsumer>();
+        bus.AddConsumer<PortfolioRiskCalculatedConsumer>();
+    }
+}

@@ -1,0 +1,6 @@
+using Alerts.Application.Persistence;
+using Platform.Persistence;
+
+namespace Alerts.Infrastructure;
+
+internal sealed class DesignTimeAlertsDb() : DesignTimeFactory<AlertsDb>(AlertsDb.Schema);

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
+using Platform.SharedKernel;
+using Platform.Testing;
+
+namespace Alerts.Tests;
+
+/// <summary>
+/// The alerts service in process on the real PostgreSQL, RabbitMQ and Redis. Tokens are signed by a
+/// test key whose JWKS a loopback server publishes, exactly as identity's would be. Events reach it
+/// through the real broker, published by the test.
+/// </summary>
+public sealed class AlertsApiFactory(TestSigningKey key, Uri jwksUri) : WebApplicationFactory<Program>
+{
+    public const string Issuer = "http://identity.alerts.test";
+    public const string Audience = "platform-api";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", TestEnvironment.PostgresConnectionString("alerts"));
+        builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMqConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        builder.UseSetting("Auth:Issuer", Issuer);
+        builder.UseSetting("Auth:Audience", Audience);
+        builder.UseSetting("Auth:JwksUri", jwksUri.ToString());
+        builder.UseSetting("Alerts:StreamHeartbeat", "00:00:01");
+    }
+
+    /// <summary>A client for a new user (fresh id) with the given platform roles.</summary>
+    public HttpClient ClientFor(out Guid userId, params string[] roles)
+    {
+        userId = Guid.NewGuid();
+        return ClientFor(userId, roles);
+    }
+
+    public HttpClient ClientFor(Guid userId, params string[] roles) => ClientFor(userId, null, roles);
+
+    public HttpClient ClientFor(Guid userId, TimeSpan? lifetime, params string[] roles)
+    {
+        var client = CreateClient();
+        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles, lifetime);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient User(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);
+
+    public HttpClient Admin(out Guid userId) => ClientFor(out userId, PlatformRoles.Admin);
+
+    /// <summary>Publishes through the real broker, with the event id as message id (what the inbox keys on).</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class, IIntegrationEvent =>
+        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
+}
+
+/// <summary>One alerts service for the whole assembly: migrations, start-up and queue set-up are paid once.</summary>
+[SetUpFixture]
+public sealed class AlertsService
+{
+    private static TestSigningKey _key = null!;
+    private static EchoBackend _jwks = null!;
+
+    public static AlertsApiFactory Factory { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _key = TestSigningKey.Create();
+        _jwks = await EchoBackend.StartAsync(_key);
+        Factory = new AlertsApiFactory(_key, _jwks.JwksUri);
+        using var warmUp = Factory.CreateClient();
+        // Until the receive endpoints are up, their queues may not be bound and a published event would be dropped.
+        var health = await Factory.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        Assert.That(health, Is.EqualTo(BusHealthStatus.Healthy), "the bus did not start");
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await Factory.DisposeAsync();
+        await _jwks.DisposeAsync();
+        _key.Dispose();
+    }
+}

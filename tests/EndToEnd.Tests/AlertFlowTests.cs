@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Services reacting to each other, as users see it through the gateway: a submission reaches the
+/// reviewer's live alert stream, and the decision reaches the analyst's alert list.
+/// </summary>
+public sealed class AlertFlowTests
+{
+    [Test]
+    public async Task AnalystSubmits_ReviewerStreamGetsAlert_ReviewerApproves_AnalystSeesDecision()
+    {
+        // Fresh people, so the alerts service learns of them from identity's events during this test.
+        using var admin = await SignedInAsync("admin@platform.local", "Admin-Demo-2026!");
+        var reviewerEmail = Platform.NewEmail("reviewer");
+        var analystEmail = Platform.NewEmail("analyst");
+        const string password = "Correct-Horse-Battery-2026";
+        await CreateUserAsync(admin, reviewerEmail, password, "reviewer");
+        await CreateUserAsync(admin, analystEmail, password, "analyst");
+        using var reviewer = await SignedInAsync(reviewerEmail, password);
+        using var analyst = await SignedInAsync(analystEmail, password);
+        await IdentityEventsPublishedAsync(admin);
+
+        using var stream = await reviewer.SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts/stream") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/event-stream") } } },
+            HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(stream.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(stream.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        var deal = await OkJsonAsync(await analyst.PostAsJsonAsync("/api/v1/deals", new
+        {
+            name = "Umbrella to acquire Hooli",
+            type = "acquisition",
+            targetName = "Hooli",
+            announcedOn = "2026-10-01",
+            currency = "USD",
+        }), HttpStatusCode.Created);
+        var dealId = deal.GetProperty("id").GetString()!;
+        await OkJsonAsync(await analyst.PostAsync($"/api/v1/deals/{dealId}/submit", null));
+
+        // The reviewer's stream delivers the alert (heartbeat comments may come first).
+        var alert = await NextAlertAsync(events, TimeSpan.FromSeconds(20));
+        Assert.That(alert.GetProperty("category").GetString(), Is.EqualTo("deal"));
+        Assert.That(alert.GetProperty("subjectId").GetString(), Is.EqualTo(dealId));
+        Assert.That(alert.GetProperty("message").GetString(), Does.Contain("Umbrella to acquire Hooli"));
+
+        await OkJsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/deals/{dealId}/approve", new { comment = "Terms verified against the 8-K." }));
+
+        JsonElement decision = default;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var list = await OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?category=deal"));
+            decision = list.GetProperty("items").EnumerateArray().FirstOrDefault(a => a.GetProperty("subjectId").GetString() == dealId);
+            if (decision.ValueKind == JsonValueKind.Object)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.That(decision.ValueKind, Is.EqualTo(JsonValueKind.Object), "the analyst's alert list shows the decision");
+        Assert.That(decision.GetProperty("message").GetString(), Does.Contain("Terms verified against the 8-K."));
+        var analystAlerts = await OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?status=all"));
+        Assert.That(analystAlerts.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("subjectId").GetString() == dealId), Is.EqualTo(1),
+            "the submitting analyst is not alerted about their own submission, only about the decision");
+
+        // Someone else's alert is invisible.
+        var alertId = alert.GetProperty("id").GetString();
+        Assert.That((await analyst.PostAsync($"/api/v1/alerts/{alertId}/read", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    private static async Task<JsonElement> NextAlertAsync(StreamReader events, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var isAlert = false;
+        while (await events.ReadLineAsync(cancel.Token) is { } line)
+        {
+            if (line == "event: alert")
+            {
+                isAlert = true;
+            }
+            else if (isAlert && line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
+            }
+            else if (line.Length == 0)
+            {
+                isAlert = false;
+            }
+        }
+
+        throw new AssertionException("the alert stream ended without an alert");
+    }
+
+    /// <summary>Waits until identity's outbox is empty: the new users' events have reached the broker.</summary>
+    private static async Task IdentityEventsPublishedAsync(HttpClient admin)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var outbox = await OkJsonAsync(await admin.GetAsync("/api/v1/users/admin/outbox"));
+            if (outbox.GetProperty("pending").GetInt32() == 0)
+            {
+                // Published; give the alerts consumer a moment to apply them.
+                await Task.Delay(500);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("identity's user events were not published within 20 s");
+    }
+
+    private static async Task CreateUserAsync(HttpClient admin, string email, string password, string role) =>
+        await OkJsonAsync(
+            await admin.PostAsJsonAsync("/api/v1/users", new { email, password, displayName = email.Split('@')[0], roles = new[] { role } }),
+            HttpStatusCode.Created);
+
+    private static async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = Platform.CreateClient();
+        var login = await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
