@@ -3,7 +3,7 @@
 #
 # 1. fault: the demo admin creates two more reviewers (three with the demo reviewer); the demo analyst
 #    creates SUBMISSIONS deals, then submits them through the gateway, paced at RATE a second (8 in
-#    flight at most). Meanwhile this script stops RabbitMQ (rabbitmqctl stop_app) at 15 % of the
+#    flight at most). Meanwhile this script stops RabbitMQ (deploy/local/broker.sh: rabbitmqctl stop_app) at 15 % of the
 #    submissions and starts it again FAULT_SECONDS later, and kills the alerts service (SIGKILL) at 55 %
 #    and restarts it (make run) FAULT_SECONDS later.
 #    Afterwards it reads every reviewer's alerts through the gateway until each has one review alert per
@@ -68,12 +68,12 @@ echo "==> fault run: $submissions submissions at $rate/s, broker stop at 15 %, a
 "${bench[@]}" fault "$gateway" "$submissions" "$progress" "$rate" >"$out/fault.txt" 2>&1 &
 bench_pid=$!
 # The broker must come back even if this script is interrupted mid-fault.
-trap 'kill "$gateway_pid" "$bench_pid" 2>/dev/null || true; rmq rabbitmqctl -q -n "$RMQ_NODE" start_app >/dev/null 2>&1 || true' EXIT
+trap 'kill "$gateway_pid" "$bench_pid" 2>/dev/null || true; "$LOCAL_DIR/broker.sh" start >/dev/null 2>&1 || true' EXIT
 wait_progress $((submissions * 15 / 100))
 echo "    $(date +%T) stopping RabbitMQ for ${fault_seconds}s"
-rmq rabbitmqctl -q -n "$RMQ_NODE" stop_app >/dev/null
+"$LOCAL_DIR/broker.sh" stop
 sleep "$fault_seconds"
-rmq rabbitmqctl -q -n "$RMQ_NODE" start_app >/dev/null
+"$LOCAL_DIR/broker.sh" start
 echo "    $(date +%T) RabbitMQ is back"
 wait_progress $((submissions * 55 / 100))
 echo "    $(date +%T) killing alerts (SIGKILL) for ${fault_seconds}s"

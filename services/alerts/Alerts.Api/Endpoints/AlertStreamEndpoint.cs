@@ -34,6 +34,7 @@ internal static class AlertStreamEndpoint
         AlertsSince since,
         IOptions<AlertsOptions> options,
         IOptions<HttpJsonOptions> json,
+        IHostApplicationLifetime lifetime,
         TimeProvider clock)
     {
         if (user.UserId is not { } userId)
@@ -54,7 +55,9 @@ internal static class AlertStreamEndpoint
         }
 
         using var expiry = new CancellationTokenSource(UntilExpiry(http, clock), clock);
-        using var stream = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token);
+        // A stopping service ends its streams at once (clients resume elsewhere with Last-Event-ID)
+        // instead of holding the shutdown for its whole grace period.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token, lifetime.ApplicationStopping);
         var cancellationToken = stream.Token;
 
         // Subscribed before reading the starting point, so an alert committed in between wakes us; and
@@ -83,7 +86,7 @@ internal static class AlertStreamEndpoint
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client left or its token expired: end the response; EventSource reconnects on its own.
+            // The client left, its token expired or the service stops: end the response; EventSource reconnects on its own.
         }
 
         return Results.Empty;

@@ -31,11 +31,18 @@ internal static class AlertWriter
             .ToHashSet();
         var fresh = alerts.Where(a => !existing.Contains((a.SourceEventId, a.RecipientId))).ToList();
 
-        // Always in the same order, so two transactions locking overlapping recipients cannot deadlock.
-        foreach (var recipient in fresh.Select(a => a.RecipientId).Distinct().Order())
+        // One round trip for all recipients, locked in the same order everywhere, so two transactions
+        // locking overlapping recipients cannot deadlock.
+        var ordered = fresh.Select(a => a.RecipientId).Distinct().Order().Select(r => r.ToString()).ToArray();
+        if (ordered.Length > 0)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"alerts:" + recipient}, 0))", cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({AlertFeed.Channel}, {recipient.ToString()})", cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || r.id, 0)), pg_notify({AlertFeed.Channel}, r.id)
+                FROM unnest({ordered}::text[]) WITH ORDINALITY AS r(id, position)
+                ORDER BY r.position
+                """,
+                cancellationToken);
         }
 
         db.Alerts.AddRange(fresh);
