@@ -3,7 +3,7 @@
 # as a background process (logs in .run/logs/<name>.log, pid in .run/pids/).
 # Returns once everything answers /health/ready; `make stop` ends it all.
 #
-# Usage: deploy/local/run.sh        Env: GATEWAY_PORT (default 8080)
+# Usage: deploy/local/run.sh        Env: GATEWAY_PORT (default 8080), PLATFORM_SKIP_BUILD (1: no build)
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -32,8 +32,11 @@ if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
 "$LOCAL_DIR/up.sh"
 load_secrets
 
-log "dotnet build Platform.sln -c Release"
-dotnet build "$REPO/Platform.sln" -c Release --nologo -v quiet
+# PLATFORM_SKIP_BUILD=1 restarts what is down from the binaries already built (fault benchmarks).
+if [[ "${PLATFORM_SKIP_BUILD:-}" != 1 ]]; then
+  log "dotnet build Platform.sln -c Release"
+  dotnet build "$REPO/Platform.sln" -c Release --nologo -v quiet
+fi
 
 mkdir -p "$RUN/pids" "$RUN/logs"
 

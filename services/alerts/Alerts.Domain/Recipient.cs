@@ -36,6 +36,17 @@ public sealed class Recipient
         LastEventAt = occurredAt,
     };
 
+    /// <summary>A user known from a full snapshot of their state (identity's re-sync).</summary>
+    public static Recipient Synchronized(Guid userId, string email, string displayName, IEnumerable<string> roles, bool active, DateTimeOffset occurredAt) => new()
+    {
+        UserId = userId,
+        Email = email,
+        DisplayName = displayName,
+        Roles = Normalize(roles),
+        Active = active,
+        LastEventAt = occurredAt,
+    };
+
     public bool IsReviewer => Roles.Contains(RecipientRoles.Reviewer, StringComparer.Ordinal);
 
     public void ApplyRegistration(string email, string displayName, IEnumerable<string> roles, DateTimeOffset occurredAt)
@@ -62,6 +73,22 @@ public sealed class Recipient
         }
 
         Roles = Normalize(roles);
+        LastEventAt = occurredAt;
+    }
+
+    public void ApplySnapshot(string email, string displayName, IEnumerable<string> roles, bool active, DateTimeOffset occurredAt)
+    {
+        if (occurredAt < LastEventAt)
+        {
+            Email ??= email;
+            DisplayName ??= displayName;
+            return;
+        }
+
+        Email = email;
+        DisplayName = displayName;
+        Roles = Normalize(roles);
+        Active = active;
         LastEventAt = occurredAt;
     }
 

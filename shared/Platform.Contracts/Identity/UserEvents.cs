@@ -8,3 +8,10 @@ public sealed record UserRolesChanged(Guid EventId, DateTimeOffset OccurredAt, G
 
 public sealed record UserDeactivated(Guid EventId, DateTimeOffset OccurredAt, Guid UserId)
     : IIntegrationEvent;
+
+/// <summary>
+/// A user's whole current state, republished when an admin asks identity to (after a consumer was
+/// deployed late, or to repair a projection). Consumers upsert; it is ordered with the user's other events.
+/// </summary>
+public sealed record UserSynchronized(Guid EventId, DateTimeOffset OccurredAt, Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Active)
+    : IIntegrationEvent;

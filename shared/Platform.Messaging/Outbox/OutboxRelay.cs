@@ -74,6 +74,10 @@ internal sealed class OutboxRelay<TDb>(
         var table = MessagingModel.TableOf<OutboxMessage>(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The table name comes from the EF model and the limit from validated options: nothing user-supplied.
+        // "First pending row of its aggregate" is a correlated min() on purpose: it runs as a per-row
+        // lookup in (aggregate_id, sequence), whatever the statistics say. The NOT EXISTS form it
+        // replaced was planned as a nested-loop anti join over all pending rows when the statistics
+        // saw an empty outbox: 426 ms per claim with 20,000 pending instead of 0.45 ms (docs/benchmarks.md).
 #pragma warning disable EF1002
         var rows = await db.Set<OutboxMessage>()
             .FromSqlRaw(
@@ -81,9 +85,9 @@ internal sealed class OutboxRelay<TDb>(
                 SELECT o.* FROM {table} o
                 WHERE o.published_at IS NULL
                   AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
-                  AND NOT EXISTS (
-                      SELECT 1 FROM {table} earlier
-                      WHERE earlier.aggregate_id = o.aggregate_id AND earlier.published_at IS NULL AND earlier.sequence < o.sequence)
+                  AND o.sequence = (
+                      SELECT min(earlier.sequence) FROM {table} earlier
+                      WHERE earlier.aggregate_id = o.aggregate_id AND earlier.published_at IS NULL)
                 ORDER BY o.sequence
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED
@@ -95,7 +99,7 @@ internal sealed class OutboxRelay<TDb>(
             return 0;
         }
 
-        // One row per aggregate at most (the NOT EXISTS above), so the whole batch can go out at once.
+        // One row per aggregate at most (the min() above), so the whole batch can go out at once.
         var failures = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
         if (AfterPublish is { } afterPublish)
         {

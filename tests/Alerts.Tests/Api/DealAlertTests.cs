@@ -98,6 +98,36 @@ public sealed class DealAlertTests
     }
 
     [Test]
+    public async Task Synchronized_WhenTheUserWasNeverSeen_MakesThemAReviewerWhoGetsAlerts()
+    {
+        // A reviewer registered before alerts existed: only identity's re-sync tells alerts about them.
+        var client = Factory.ClientFor(out var userId, PlatformRoles.Reviewer);
+        _reviewers.Add(userId);
+        await Factory.PublishAsync(new UserSynchronized(Guid.NewGuid(), DateTimeOffset.UtcNow, userId, $"{userId:N}@alerts.test", "Late Reviewer", [PlatformRoles.Reviewer], Active: true));
+        await WaitForRecipientAsync(userId, r => r.IsReviewer && r.Active && r.DisplayName == "Late Reviewer", "synchronized");
+
+        var dealId = Guid.NewGuid();
+        await Factory.PublishAsync(Submitted(dealId, Guid.NewGuid()));
+        Assert.That(await client.WaitForAlertsAboutAsync(dealId.ToString()), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Synchronized_WhenInactive_DeactivatesButAnOlderSnapshotChangesNothing()
+    {
+        var userId = Guid.NewGuid();
+        _reviewers.Add(userId);
+        var registered = Registered(userId, PlatformRoles.Reviewer);
+        await Factory.PublishAsync(registered);
+        await WaitForRecipientAsync(userId, r => r.Active && r.IsReviewer, "registered");
+
+        await Factory.PublishAsync(new UserSynchronized(Guid.NewGuid(), registered.OccurredAt.AddMinutes(-5), userId, registered.Email, "Stale", [PlatformRoles.Analyst], Active: false));
+        await Factory.PublishAsync(new UserSynchronized(Guid.NewGuid(), registered.OccurredAt.AddMinutes(1), userId, registered.Email, "Current", [PlatformRoles.Reviewer], Active: false));
+        var recipient = await WaitForRecipientAsync(userId, r => !r.Active, "deactivated by the newer snapshot");
+        Assert.That(recipient!.DisplayName, Is.EqualTo("Current"));
+        Assert.That(recipient.IsReviewer, Is.True, "the stale snapshot's roles were not applied");
+    }
+
+    [Test]
     public async Task RolesChanged_WhenOlderThanTheRegistration_IsIgnored()
     {
         var userId = Guid.NewGuid();

@@ -10,6 +10,7 @@ public static class AlertConsumers
         bus.AddConsumer<UserRegisteredConsumer>();
         bus.AddConsumer<UserRolesChangedConsumer>();
         bus.AddConsumer<UserDeactivatedConsumer>();
+        bus.AddConsumer<UserSynchronizedConsumer>();
         bus.AddConsumer<DealSubmittedForReviewConsumer>();
         bus.AddConsumer<DealApprovedConsumer>();
         bus.AddConsumer<DealRejectedConsumer>();

@@ -36,5 +36,9 @@ internal static class UserEndpoints
         users.MapPost("/{id:guid}/deactivate", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new DeactivateUser(id), ct)).ToHttp())
             .WithSummary("Deactivate the user and revoke all their sessions.");
+
+        users.MapPost("/admin/republish", async (IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new RepublishUsers(), ct)).ToHttp(result => TypedResults.Accepted((string?)null, result)))
+            .WithSummary("Publish every user's current state (UserSynchronized), so projections in other services converge.");
     }
 }

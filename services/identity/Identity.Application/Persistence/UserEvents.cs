@@ -16,6 +16,7 @@ public static class UserEvents
             UserRegistered e => e.UserId,
             UserRolesChanged e => e.UserId,
             UserDeactivated e => e.UserId,
+            UserSynchronized e => e.UserId,
             _ => throw new ArgumentException($"{userEvent.GetType().Name} is not a user event.", nameof(userEvent)),
         });
 }
