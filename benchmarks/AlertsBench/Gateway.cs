@@ -43,6 +43,13 @@ internal sealed class GatewayUser(HttpClient http, string email)
     public async Task CreateUserAsync(string newEmail, string password, string role) =>
         await ReadAsync(await http.PostAsJsonAsync("/api/v1/users", new { email = newEmail, password, displayName = newEmail.Split('@')[0], roles = new[] { role } }));
 
+    /// <summary>How many deal alerts (any status) this user has: one cheap request, for polling.</summary>
+    public async Task<long> DealAlertTotalAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts?status=all&category=deal&pageSize=1");
+        return (await SendWithRetriesAsync(request)).GetProperty("totalCount").GetInt64();
+    }
+
     /// <summary>Alert counts per deal id (category deal, any status) for the given deals.</summary>
     public async Task<Dictionary<string, int>> DealAlertCountsAsync(IReadOnlySet<string> dealIds)
     {
