@@ -17,6 +17,7 @@ public sealed class ArchitectureTests
     [
         typeof(Identity.Domain.User).Assembly,
         typeof(Deals.Domain.Deal).Assembly,
+        typeof(Alerts.Domain.Alert).Assembly,
     ];
 
     [TestCaseSource(nameof(DomainAssemblies))]

@@ -84,7 +84,23 @@ public sealed class OutboxAndInboxTests
         Assert.That(health.Entries["outbox"].Data["pending"], Is.GreaterThanOrEqualTo(25));
 
         proxy.Restore();
-        var effects = await WaitForEffectsAsync(host, events.Select(e => e.EventId).ToList());
+        List<Effect> effects = [];
+        var ids = events.Select(e => e.EventId).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((effects = await host.EffectsAsync(ids)).Count < ids.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        if (effects.Count < ids.Count)
+        {
+            // Say where the missing events are stuck: still in the outbox (and why), or published but not applied.
+            var rows = await host.OutboxRowsAsync(ids);
+            Assert.Fail($"{effects.Count} of {ids.Count} applied; outbox: " + string.Join("; ", rows
+                .GroupBy(r => (Published: r.PublishedAt is not null, r.LastError))
+                .Select(g => $"{g.Count()} {(g.Key.Published ? "published" : "pending")} ({g.Key.LastError ?? "no error"}, attempts {string.Join(",", g.Select(r => r.Attempts).Distinct())})")));
+        }
+
         Assert.That(effects.Select(e => e.MessageId), Is.Unique);
         Assert.That((await host.OutboxRowsAsync(events.Select(e => e.EventId))).All(r => r.PublishedAt is not null), Is.True);
     }

@@ -154,11 +154,16 @@ internal sealed class OutboxRelay<TDb>(
             using var activity = StartActivity(row);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.Value.PublishTimeout);
+            // WaitAsync as well as the token: a publish whose connection died while it waited for the
+            // confirm does not always observe cancellation, and a hung publish would hold this batch's
+            // row locks (and the relay) until the process restarts. If it completes after all, the row
+            // is published again later and the consumers' inboxes absorb the duplicate.
             await bus.Publish(message, type, context =>
-            {
-                context.MessageId = row.Id;
-                context.Durable = true;
-            }, timeout.Token);
+                {
+                    context.MessageId = row.Id;
+                    context.Durable = true;
+                }, timeout.Token)
+                .WaitAsync(options.Value.PublishTimeout, cancellationToken);
             return null;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
