@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.SharedKernel;
@@ -11,44 +9,17 @@ using Platform.Testing;
 namespace Alerts.Tests;
 
 /// <summary>
-/// The alerts service in process on the real PostgreSQL, RabbitMQ and Redis. Tokens are signed by a
-/// test key whose JWKS a loopback server publishes, exactly as identity's would be. Events reach it
-/// through the real broker, published by the test.
+/// The alerts service in process on the real servers (see <see cref="ServiceApiFactory{TEntryPoint}"/>).
+/// Events reach it through the real broker, published by the test.
 /// </summary>
-public sealed class AlertsApiFactory(TestSigningKey key, Uri jwksUri) : WebApplicationFactory<Program>
+public sealed class AlertsApiFactory(TestSigningKey key, Uri jwksUri) : ServiceApiFactory<Program>("alerts", key, jwksUri)
 {
-    public const string Issuer = "http://identity.alerts.test";
-    public const string Audience = "platform-api";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Postgres", TestEnvironment.PostgresConnectionString("alerts"));
-        builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMqConnectionString);
-        builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
-        builder.UseSetting("Auth:Issuer", Issuer);
-        builder.UseSetting("Auth:Audience", Audience);
-        builder.UseSetting("Auth:JwksUri", jwksUri.ToString());
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Alerts:StreamHeartbeat", "00:00:01");
-    }
-
-    /// <summary>A client for a new user (fresh id) with the given platform roles.</summary>
-    public HttpClient ClientFor(out Guid userId, params string[] roles)
-    {
-        userId = Guid.NewGuid();
-        return ClientFor(userId, roles);
-    }
-
-    public HttpClient ClientFor(Guid userId, params string[] roles) => ClientFor(userId, null, roles);
-
-    public HttpClient ClientFor(Guid userId, TimeSpan? lifetime, params string[] roles)
-    {
-        var client = CreateClient();
-        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles, lifetime);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     public HttpClient User(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);

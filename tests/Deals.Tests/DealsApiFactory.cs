@@ -1,49 +1,14 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.SharedKernel;
 using Platform.Testing;
 
 namespace Deals.Tests;
 
-/// <summary>
-/// The deals service in process on the real PostgreSQL, RabbitMQ and Redis. Tokens are signed by a
-/// test key whose JWKS a loopback server publishes, exactly as identity's would be.
-/// </summary>
-public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri) : WebApplicationFactory<Program>
+/// <summary>The deals service in process on the real servers (see <see cref="ServiceApiFactory{TEntryPoint}"/>).</summary>
+public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri) : ServiceApiFactory<Program>("deals", key, jwksUri)
 {
-    public const string Issuer = "http://identity.deals.test";
-    public const string Audience = "platform-api";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Postgres", TestEnvironment.PostgresConnectionString("deals"));
-        builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMqConnectionString);
-        builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
-        builder.UseSetting("Auth:Issuer", Issuer);
-        builder.UseSetting("Auth:Audience", Audience);
-        builder.UseSetting("Auth:JwksUri", jwksUri.ToString());
-    }
-
-    /// <summary>A client for a new user (fresh id) with the given platform roles.</summary>
-    public HttpClient ClientFor(out Guid userId, params string[] roles)
-    {
-        userId = Guid.NewGuid();
-        return ClientFor(userId, roles);
-    }
-
-    public HttpClient ClientFor(Guid userId, params string[] roles)
-    {
-        var client = CreateClient();
-        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);
 
