@@ -76,6 +76,24 @@ public sealed class AlertFlowTests
         Assert.That((await analyst.PostAsync($"/api/v1/alerts/{alertId}/read", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task AlertsOpenApi_IsPublishedThroughTheGateway()
+    {
+        using var anonymous = Platform.CreateClient();
+        var document = await OkJsonAsync(await anonymous.GetAsync("/openapi/alerts/v1.json"));
+        var paths = document.GetProperty("paths");
+        Assert.That(paths.TryGetProperty("/api/v1/alerts/stream", out _), Is.True);
+        Assert.That(paths.TryGetProperty("/api/v1/alerts/rules", out _), Is.True);
+    }
+
+    [Test]
+    public async Task AlertStream_WithoutAToken_IsRefusedAtTheGateway()
+    {
+        using var anonymous = Platform.CreateClient();
+        var response = await anonymous.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
     private static async Task<JsonElement> NextAlertAsync(StreamReader events, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
