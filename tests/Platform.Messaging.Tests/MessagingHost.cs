@@ -53,6 +53,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration["Messaging:Outbox:PublishTimeout"] = "00:00:02";
         builder.Configuration["Messaging:Outbox:MaxBackoff"] = "00:00:01";
         builder.Configuration["Messaging:Outbox:BatchSize"] = "20";
+        builder.Configuration["Messaging:Outbox:BacklogWarningAge"] = "00:00:02";
         builder.Services.AddDbContext<TestDb>(options => options.UseNpgsql(MessagingDatabase.ConnectionString));
         builder.Services.AddSingleton<Deliveries>();
         builder.AddPlatformMessaging<TestDb>(serviceName, bus =>

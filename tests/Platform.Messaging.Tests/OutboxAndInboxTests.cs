@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Messaging.FailedMessages;
+using Platform.Messaging.Outbox;
 using Platform.Messaging.Tests.Contracts;
 using Platform.Testing;
 using RabbitMQ.Client;
@@ -82,6 +84,7 @@ public sealed class OutboxAndInboxTests
         Assert.That(pending.All(r => r.PublishedAt is null && (r.Attempts == 0 || r.LastError is not null)), Is.True, "not published while the broker is away");
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "outbox");
         Assert.That(health.Entries["outbox"].Data["pending"], Is.GreaterThanOrEqualTo(25));
+        Assert.That(health.Entries["outbox"].Status, Is.EqualTo(HealthStatus.Degraded), "readiness tells operators the backlog is older than its warning age");
 
         proxy.Restore();
         List<Effect> effects = [];
@@ -194,6 +197,41 @@ public sealed class OutboxAndInboxTests
         Assert.That(effects, Has.Count.EqualTo(1));
         Assert.That((await errors.ListAsync(1000, CancellationToken.None)).Any(m => m.MessageId == poison.EventId), Is.False, "gone from the error queue");
         Assert.That(await errors.ReplayAsync(poison.EventId, CancellationToken.None), Is.Zero, "nothing left to replay");
+    }
+
+    [Test]
+    public async Task Purge_RemovesPublishedAndProcessedRowsPastRetention_AndKeepsPendingOnes()
+    {
+        var host = await HostAsync();
+        var old = DateTimeOffset.UtcNow.AddDays(-8);
+        var published = SomethingHappened.New(Guid.NewGuid());
+        var recent = SomethingHappened.New(Guid.NewGuid());
+        var pendingLongAgo = SomethingHappened.New(Guid.NewGuid());
+        var inboxId = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDb>();
+            // Written as rows a week and more old: published, published recently, never published.
+            db.AddIntegrationEvent(published, published.AggregateId);
+            db.AddIntegrationEvent(recent, recent.AggregateId);
+            db.AddIntegrationEvent(pendingLongAgo, pendingLongAgo.AggregateId);
+            db.Set<Inbox.InboxMessage>().Add(new Inbox.InboxMessage { MessageId = inboxId, Consumer = "old", MessageType = "x", ProcessedAt = old });
+            await db.SaveChangesAsync();
+            var table = $"\"{TestDb.Schema}\".outbox_messages";
+#pragma warning disable EF1002 // test schema name, no input
+            await db.Database.ExecuteSqlRawAsync($"UPDATE {table} SET published_at = {{0}}, created_at = {{0}} WHERE id = {{1}}", old, published.EventId);
+            await db.Database.ExecuteSqlRawAsync($"UPDATE {table} SET published_at = now() WHERE id = {{0}}", recent.EventId);
+            // Out of the relay's reach (far-future next attempt), as a row stuck behind a failing publish would be.
+            await db.Database.ExecuteSqlRawAsync($"UPDATE {table} SET created_at = {{0}}, next_attempt_at = now() + interval '1 day' WHERE id = {{1}}", old, pendingLongAgo.EventId);
+#pragma warning restore EF1002
+        }
+
+        await host.Relay.PurgeAsync(CancellationToken.None);
+
+        var left = (await host.OutboxRowsAsync([published.EventId, recent.EventId, pendingLongAgo.EventId])).Select(r => r.Id);
+        Assert.That(left, Is.EquivalentTo(new[] { recent.EventId, pendingLongAgo.EventId }), "only delivered rows past retention go; an undelivered one never does");
+        await using var check = host.Services.CreateAsyncScope();
+        Assert.That(await check.ServiceProvider.GetRequiredService<TestDb>().Set<Inbox.InboxMessage>().AnyAsync(m => m.MessageId == inboxId), Is.False);
     }
 
     [Test]

@@ -187,7 +187,7 @@ internal sealed class OutboxRelay<TDb>(
         return activity;
     }
 
-    private async Task PurgeAsync(CancellationToken cancellationToken)
+    internal async Task PurgeAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
