@@ -36,6 +36,8 @@ mkdir -p "$out"
 make -C "$repo" run >"$out/make-run.log" 2>&1 || { tail -30 "$out/make-run.log" >&2; exit 1; }
 dotnet build "$repo/benchmarks/AlertsBench" -c Release --nologo -v quiet >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
 bench=(dotnet "$repo/benchmarks/AlertsBench/bin/Release/net10.0/AlertsBench.dll")
+# The demo logins make run seeds, from the file it seeds them from.
+export DEMO_USERS_FILE="$LOCAL_DIR/demo-users.json"
 
 # shellcheck source=/dev/null
 . "$RUN/infra.env"

@@ -23,14 +23,22 @@ static int Usage()
     return 2;
 }
 
+/// <summary>The demo users make run seeds, read from the same file (DEMO_USERS_FILE, set by alerts-fault.sh).</summary>
 internal static class Demo
 {
-    public const string Admin = "admin@platform.local";
-    public const string AdminPassword = "Admin-Demo-2026!";
-    public const string Analyst = "analyst@platform.local";
-    public const string AnalystPassword = "Analyst-Demo-2026!";
-    public const string Reviewer = "reviewer@platform.local";
-    public const string ReviewerPassword = "Reviewer-Demo-2026!";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly Lazy<List<DemoUser>> Users = new(() => JsonSerializer.Deserialize<List<DemoUser>>(
+        File.ReadAllText(Environment.GetEnvironmentVariable("DEMO_USERS_FILE") ?? throw new InvalidOperationException("DEMO_USERS_FILE is not set.")),
+        Json)!);
+
+    public static Task<GatewayUser> SignInAsync(Uri gateway, string role)
+    {
+        var user = Users.Value.First(u => u.Role == role);
+        return GatewayUser.SignInAsync(gateway, user.Email, user.Password);
+    }
+
+    private sealed record DemoUser(string Email, string Password, string Role);
 
     public static async Task WaitForIdentityOutboxAsync(GatewayUser admin)
     {
@@ -58,9 +66,10 @@ internal static class FaultRun
 {
     public static async Task<int> RunAsync(Uri gateway, int submissions, string progressFile, double perSecond)
     {
-        var admin = await GatewayUser.SignInAsync(gateway, Demo.Admin, Demo.AdminPassword);
-        var analyst = await GatewayUser.SignInAsync(gateway, Demo.Analyst, Demo.AnalystPassword);
-        const string password = "Bench-Reviewer-Password-2026";
+        var admin = await Demo.SignInAsync(gateway, "admin");
+        var analyst = await Demo.SignInAsync(gateway, "analyst");
+        // Throwaway accounts of this run: a fresh random password each time.
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
         var extraReviewers = Enumerable.Range(1, 2).Select(i => $"bench-reviewer-{i}-{Guid.NewGuid():N}"[..32] + "@bench.local").ToList();
         foreach (var email in extraReviewers)
         {
@@ -68,7 +77,7 @@ internal static class FaultRun
         }
 
         await Demo.WaitForIdentityOutboxAsync(admin);
-        var reviewers = new List<GatewayUser> { await GatewayUser.SignInAsync(gateway, Demo.Reviewer, Demo.ReviewerPassword) };
+        var reviewers = new List<GatewayUser> { await Demo.SignInAsync(gateway, "reviewer") };
         foreach (var email in extraReviewers)
         {
             reviewers.Add(await GatewayUser.SignInAsync(gateway, email, password));
@@ -170,8 +179,8 @@ internal static class LatencyRun
 {
     public static async Task<int> RunAsync(Uri gateway, int submissions)
     {
-        var analyst = await GatewayUser.SignInAsync(gateway, Demo.Analyst, Demo.AnalystPassword);
-        var reviewer = await GatewayUser.SignInAsync(gateway, Demo.Reviewer, Demo.ReviewerPassword);
+        var analyst = await Demo.SignInAsync(gateway, "analyst");
+        var reviewer = await Demo.SignInAsync(gateway, "reviewer");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts/stream");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         using var stream = await reviewer.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Platform.Messaging.Tests.Contracts;
-using Platform.Testing;
-using RabbitMQ.Client;
 
 namespace Platform.Messaging.Tests;
 
@@ -65,7 +63,7 @@ public sealed class BrokerRestartTests
         finally
         {
             await host.DisposeAsync();
-            await DeleteQueuesAsync();
+            await MessagingHost.DeleteQueuesAsync(_service);
         }
     }
 
@@ -75,16 +73,5 @@ public sealed class BrokerRestartTests
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.Zero, $"broker.sh {action}: {error}");
-    }
-
-    private async Task DeleteQueuesAsync()
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        foreach (var suffix in new[] { string.Empty, "_error", "_skipped" })
-        {
-            await using var channel = await connection.CreateChannelAsync();
-            await channel.QueueDeleteAsync($"{_service}-recording{suffix}", ifUnused: false, ifEmpty: false);
-        }
     }
 }

@@ -9,6 +9,7 @@ using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Tests.Contracts;
 using Platform.Testing;
+using RabbitMQ.Client;
 
 namespace Platform.Messaging.Tests;
 
@@ -99,6 +100,18 @@ public sealed class MessagingHost : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TestDb>().Set<OutboxMessage>().AsNoTracking()
             .Where(m => ids.Contains(m.Id)).ToListAsync();
+    }
+
+    /// <summary>Removes the queues hosts named <paramref name="serviceName"/> declared, so the shared test vhost does not collect them.</summary>
+    public static async Task DeleteQueuesAsync(string serviceName)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        foreach (var suffix in new[] { string.Empty, "_error", "_skipped" })
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeleteAsync($"{serviceName}-recording{suffix}", ifUnused: false, ifEmpty: false);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,6 @@ using Platform.Messaging.FailedMessages;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Tests.Contracts;
 using Platform.Testing;
-using RabbitMQ.Client;
 
 namespace Platform.Messaging.Tests;
 
@@ -36,16 +35,7 @@ public sealed class OutboxAndInboxTests
     }
 
     [OneTimeTearDown]
-    public async Task DeleteQueuesAsync()
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        foreach (var suffix in new[] { string.Empty, "_error", "_skipped" })
-        {
-            await using var channel = await connection.CreateChannelAsync();
-            await channel.QueueDeleteAsync($"{_service}-recording{suffix}", ifUnused: false, ifEmpty: false);
-        }
-    }
+    public Task DeleteQueuesAsync() => MessagingHost.DeleteQueuesAsync(_service);
 
     [Test]
     public async Task Commit_WhenBrokerIsUp_DeliversOnceUnderTheEventIdAndTheWritersTrace()

@@ -34,8 +34,13 @@ public sealed record OutboxStatus(int Pending, TimeSpan OldestPendingAge, IReadO
     public static async Task<OutboxStatus> ReadAsync(DbContext db, TimeProvider clock, CancellationToken cancellationToken, int rows = 0)
     {
         var pending = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PublishedAt == null);
-        var count = await pending.CountAsync(cancellationToken);
-        var oldest = await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken);
+        // One round trip for both: readiness probes call this every few seconds.
+        var backlog = await pending
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(m => (DateTimeOffset?)m.CreatedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var count = backlog?.Count ?? 0;
+        var oldest = backlog?.Oldest;
         var list = rows == 0
             ? []
             : await pending.OrderBy(m => m.Sequence).Take(rows)

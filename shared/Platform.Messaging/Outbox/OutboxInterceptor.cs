@@ -56,7 +56,7 @@ internal sealed class OutboxInterceptor(IIntegrationEventMapper? mapper, OutboxS
     {
         if (context is not null && PendingCommit.Remove(context))
         {
-            signal.Wake();
+            signal.Ring();
         }
     }
 
@@ -68,34 +68,52 @@ internal sealed class OutboxInterceptor(IIntegrationEventMapper? mapper, OutboxS
             return null;
         }
 
-        if (mapper is not null)
+        // SaveChanges detects changes itself right after this; nothing read here depends on it
+        // (domain events are lists on the entities, outbox rows are tracked when added), so
+        // scanning the tracker must not pay for a detection pass of its own, twice per save.
+        var tracker = context.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var now = clock.GetUtcNow();
-            foreach (var aggregate in context.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+            if (mapper is not null)
             {
-                foreach (var domainEvent in aggregate.DomainEvents)
+                foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
                 {
-                    if (mapper.Map(aggregate, domainEvent) is { } integrationEvent)
+                    foreach (var domainEvent in aggregate.DomainEvents)
                     {
-                        context.Set<OutboxMessage>().Add(OutboxWriter.Row(integrationEvent, aggregate.Id, now));
+                        if (mapper.Map(aggregate, domainEvent) is { } integrationEvent)
+                        {
+                            context.Set<OutboxMessage>().Add(OutboxWriter.Row(integrationEvent, aggregate.Id));
+                        }
                     }
+
+                    aggregate.ClearDomainEvents();
+                }
+            }
+
+            var rows = tracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0)
+                .Select(e => e.Entity)
+                .OrderBy(row => row.CreatedOrder)
+                .ToList();
+            if (rows.Count > 0)
+            {
+                var now = clock.GetUtcNow();
+                foreach (var row in rows)
+                {
+                    row.CreatedAt = now;
                 }
 
-                aggregate.ClearDomainEvents();
+                Inserting.AddOrUpdate(context, Marker);
             }
-        }
 
-        var rows = context.ChangeTracker.Entries<OutboxMessage>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0)
-            .Select(e => e.Entity)
-            .OrderBy(row => row.CreatedOrder)
-            .ToList();
-        if (rows.Count > 0)
+            return rows;
+        }
+        finally
         {
-            Inserting.AddOrUpdate(context, Marker);
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
-
-        return rows;
     }
 
     private static void Number(List<OutboxMessage> rows, List<long> sequences)
@@ -127,7 +145,7 @@ internal sealed class OutboxInterceptor(IIntegrationEventMapper? mapper, OutboxS
 
         if (context.Database.CurrentTransaction is null)
         {
-            signal.Wake();
+            signal.Ring();
         }
         else
         {

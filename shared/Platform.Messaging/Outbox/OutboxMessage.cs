@@ -34,7 +34,7 @@ public sealed class OutboxMessage
 
     public DateTimeOffset OccurredAt { get; init; }
 
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; set; }
 
     public int Attempts { get; set; }
 

@@ -15,9 +15,10 @@ public static class OutboxWriter
     /// the order they were written.
     /// </summary>
     public static void AddIntegrationEvent(this DbContext db, IIntegrationEvent integrationEvent, Guid? aggregateId = null) =>
-        db.Set<OutboxMessage>().Add(Row(integrationEvent, aggregateId ?? integrationEvent.EventId, DateTimeOffset.UtcNow));
+        db.Set<OutboxMessage>().Add(Row(integrationEvent, aggregateId ?? integrationEvent.EventId));
 
-    internal static OutboxMessage Row(IIntegrationEvent integrationEvent, Guid aggregateId, DateTimeOffset now)
+    /// <summary>The row for an event; the outbox interceptor stamps its creation time and sequence when it is saved.</summary>
+    internal static OutboxMessage Row(IIntegrationEvent integrationEvent, Guid aggregateId)
     {
         var activity = Activity.Current;
         return new OutboxMessage
@@ -29,7 +30,6 @@ public static class OutboxWriter
             TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
             TraceState = activity?.TraceStateString,
             OccurredAt = integrationEvent.OccurredAt,
-            CreatedAt = now,
         };
     }
 }

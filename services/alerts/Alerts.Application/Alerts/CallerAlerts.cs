@@ -11,10 +11,13 @@ internal static class CallerAlerts
     public static Result<Guid> Caller(this ICurrentUser user) => user.UserId is { } id ? id : AlertErrors.UserRequired;
 
     /// <summary>
-    /// One of the caller's alerts, tracked for a change. Someone else's alert is "not found", never
-    /// "forbidden": its existence is nobody else's business.
+    /// The one way a use case changes an alert: load it among the caller's own (someone else's is
+    /// "not found", never "forbidden": its existence is nobody else's business), change, save, and
+    /// return it as stored. PostgreSQL keeps microseconds, so a view of the in-memory entity would
+    /// show a time that a later read no longer returns.
     /// </summary>
-    public static async Task<Result<Alert>> FindOwnAsync(this AlertsDb db, ICurrentUser user, Guid alertId, CancellationToken cancellationToken)
+    public static async Task<Result<AlertView>> ChangeOwnAsync(
+        this AlertsDb db, ICurrentUser user, Guid alertId, Action<Alert> change, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
         if (!caller.IsSuccess)
@@ -22,15 +25,13 @@ internal static class CallerAlerts
             return caller.Error!;
         }
 
-        return await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId && a.RecipientId == caller.Value, cancellationToken) is { } alert
-            ? alert
-            : AlertErrors.NotFound;
-    }
+        if (await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId && a.RecipientId == caller.Value, cancellationToken) is not { } alert)
+        {
+            return AlertErrors.NotFound;
+        }
 
-    /// <summary>
-    /// The alert as stored, after a change: PostgreSQL keeps microseconds, so the view of the
-    /// in-memory entity would show a time that a later read no longer returns.
-    /// </summary>
-    public static async Task<AlertView> ViewOfAsync(this AlertsDb db, Guid alertId, CancellationToken cancellationToken) =>
-        await db.Alerts.AsNoTracking().Where(a => a.Id == alertId).Select(AlertView.Projection).SingleAsync(cancellationToken);
+        change(alert);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Alerts.AsNoTracking().Where(a => a.Id == alertId).Select(AlertView.Projection).SingleAsync(cancellationToken);
+    }
 }

@@ -9,16 +9,6 @@ public sealed record DismissAlert(Guid AlertId) : IRequest<Result<AlertView>>;
 
 internal sealed class DismissAlertHandler(AlertsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DismissAlert, Result<AlertView>>
 {
-    public async Task<Result<AlertView>> Handle(DismissAlert request, CancellationToken cancellationToken)
-    {
-        var alert = await db.FindOwnAsync(user, request.AlertId, cancellationToken);
-        if (!alert.IsSuccess)
-        {
-            return alert.Error!;
-        }
-
-        alert.Value.Dismiss(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.ViewOfAsync(alert.Value.Id, cancellationToken);
-    }
+    public Task<Result<AlertView>> Handle(DismissAlert request, CancellationToken cancellationToken) =>
+        db.ChangeOwnAsync(user, request.AlertId, alert => alert.Dismiss(clock.GetUtcNow()), cancellationToken);
 }

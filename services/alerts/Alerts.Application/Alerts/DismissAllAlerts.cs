@@ -28,7 +28,7 @@ internal sealed class DismissAllAlertsHandler(AlertsDb db, ICurrentUser user, Ti
         }
 
         var alerts = db.Alerts.Where(a => a.RecipientId == caller.Value && a.DismissedAt == null);
-        if (AlertQuery.Parse<AlertCategory>(request.Category) is { } category)
+        if (EnumText.Parse<AlertCategory>(request.Category) is { } category)
         {
             alerts = alerts.Where(a => a.Category == category);
         }

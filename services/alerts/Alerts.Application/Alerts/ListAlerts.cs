@@ -34,7 +34,7 @@ internal sealed class ListAlertsHandler(AlertsDb db, ICurrentUser user) : IReque
         }
 
         var alerts = db.Alerts.AsNoTracking().Where(a => a.RecipientId == caller.Value);
-        alerts = (AlertQuery.Parse<AlertStatus>(request.Status) ?? AlertStatus.Active) switch
+        alerts = (EnumText.Parse<AlertStatus>(request.Status) ?? AlertStatus.Active) switch
         {
             AlertStatus.Active => alerts.Where(a => a.DismissedAt == null),
             AlertStatus.Unread => alerts.Where(a => a.DismissedAt == null && a.ReadAt == null),
@@ -42,12 +42,12 @@ internal sealed class ListAlertsHandler(AlertsDb db, ICurrentUser user) : IReque
             AlertStatus.Dismissed => alerts.Where(a => a.DismissedAt != null),
             _ => alerts,
         };
-        if (AlertQuery.Parse<AlertCategory>(request.Category) is { } category)
+        if (EnumText.Parse<AlertCategory>(request.Category) is { } category)
         {
             alerts = alerts.Where(a => a.Category == category);
         }
 
-        if (AlertQuery.Parse<AlertSeverity>(request.Severity) is { } severity)
+        if (EnumText.Parse<AlertSeverity>(request.Severity) is { } severity)
         {
             alerts = alerts.Where(a => a.Severity == severity);
         }

@@ -9,16 +9,6 @@ public sealed record MarkAlertRead(Guid AlertId) : IRequest<Result<AlertView>>;
 
 internal sealed class MarkAlertReadHandler(AlertsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkAlertRead, Result<AlertView>>
 {
-    public async Task<Result<AlertView>> Handle(MarkAlertRead request, CancellationToken cancellationToken)
-    {
-        var alert = await db.FindOwnAsync(user, request.AlertId, cancellationToken);
-        if (!alert.IsSuccess)
-        {
-            return alert.Error!;
-        }
-
-        alert.Value.MarkRead(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.ViewOfAsync(alert.Value.Id, cancellationToken);
-    }
+    public Task<Result<AlertView>> Handle(MarkAlertRead request, CancellationToken cancellationToken) =>
+        db.ChangeOwnAsync(user, request.AlertId, alert => alert.MarkRead(clock.GetUtcNow()), cancellationToken);
 }

@@ -17,19 +17,19 @@ internal sealed class CreateRuleValidator : AbstractValidator<CreateRule>
 {
     public CreateRuleValidator()
     {
-        RuleFor(r => r.Input.Kind).NotEmpty().WithMessage($"Required: one of {AlertQuery.Names<RuleKind>()}.")
+        RuleFor(r => r.Input.Kind).NotEmpty().WithMessage($"Required: one of {EnumText.Names<RuleKind>()}.")
             .OneOf<CreateRule, RuleKind>().OverridePropertyName("kind");
         RuleFor(r => r.Input.Threshold).NotNull().WithMessage("Required.")
             .GreaterThan(0m).WithMessage("Must be greater than 0.").OverridePropertyName("threshold");
 
-        When(r => AlertQuery.Parse<RuleKind>(r.Input.Kind) is { } kind && AlertRule.IsPriceKind(kind), () =>
+        When(r => EnumText.Parse<RuleKind>(r.Input.Kind) is { } kind && AlertRule.IsPriceKind(kind), () =>
         {
             RuleFor(r => r.Input.Ticker).Must(AlertRule.IsTicker)
                 .WithMessage($"Required for a price rule: 1 to {AlertRule.TickerMaxLength} upper-case letters, digits, '.' or '-'.")
                 .OverridePropertyName("ticker");
             RuleFor(r => r.Input.PortfolioId).Null().WithMessage("Only for varAbove rules.").OverridePropertyName("portfolioId");
         });
-        When(r => AlertQuery.Parse<RuleKind>(r.Input.Kind) == RuleKind.VarAbove, () =>
+        When(r => EnumText.Parse<RuleKind>(r.Input.Kind) == RuleKind.VarAbove, () =>
         {
             RuleFor(r => r.Input.PortfolioId).Must(id => id is { } value && value != Guid.Empty)
                 .WithMessage("Required for a varAbove rule.").OverridePropertyName("portfolioId");
@@ -49,7 +49,7 @@ internal sealed class CreateRuleHandler(AlertsDb db, ICurrentUser user, TimeProv
         }
 
         var input = request.Input;
-        var kind = AlertQuery.Parse<RuleKind>(input.Kind)!.Value;
+        var kind = EnumText.Parse<RuleKind>(input.Kind)!.Value;
         var now = clock.GetUtcNow();
         var rule = AlertRule.IsPriceKind(kind)
             ? AlertRule.PriceRule(caller.Value, kind, input.Ticker!, input.Threshold!.Value, now)

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
+using Platform.SharedKernel;
 
 namespace Alerts.Application.Streaming;
 
@@ -58,11 +58,11 @@ public sealed class AlertFeed
         }
     }
 
-    /// <summary>One open stream. Wake-ups coalesce: many while the stream is busy make one.</summary>
+    /// <summary>One open stream: a doorbell its user's new alerts ring.</summary>
     public sealed class Subscription : IDisposable
     {
         private readonly AlertFeed _feed;
-        private readonly Channel<bool> _wakeUps = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        private readonly Doorbell _wakeUps = new();
 
         internal Subscription(AlertFeed feed, Guid userId)
         {
@@ -72,28 +72,10 @@ public sealed class AlertFeed
 
         public Guid UserId { get; }
 
-        internal void Wake() => _wakeUps.Writer.TryWrite(true);
+        internal void Wake() => _wakeUps.Ring();
 
         /// <summary>Waits for a wake-up or <paramref name="timeout"/>; returns whether it was woken.</summary>
-        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            if (_wakeUps.Reader.TryRead(out _))
-            {
-                return true;
-            }
-
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timer.CancelAfter(timeout);
-            try
-            {
-                await _wakeUps.Reader.WaitToReadAsync(timer.Token);
-                return _wakeUps.Reader.TryRead(out _);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
+        public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakeUps.WaitAsync(timeout, cancellationToken);
 
         public void Dispose() => _feed.Remove(this);
     }

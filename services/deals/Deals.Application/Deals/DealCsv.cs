@@ -1,6 +1,7 @@
 using System.Globalization;
 using Deals.Domain;
 using Platform.ServiceDefaults.Csv;
+using Platform.SharedKernel;
 
 namespace Deals.Application.Deals;
 
@@ -164,7 +165,7 @@ internal static class DealCsv
     private static T? Enum<T>(string value, Action<string> fail)
         where T : struct, Enum
     {
-        if (DealQuery.ParseEnum<T>(value) is { } parsed)
+        if (EnumText.Parse<T>(value) is { } parsed)
         {
             return parsed;
         }

@@ -55,17 +55,17 @@ internal static partial class DealQuery
 
     public static IQueryable<Deal> Filter(this IQueryable<Deal> deals, DealFilter filter)
     {
-        if (ParseEnum<ReviewStatus>(filter.ReviewStatus) is { } status)
+        if (EnumText.Parse<ReviewStatus>(filter.ReviewStatus) is { } status)
         {
             deals = deals.Where(d => d.ReviewStatus == status);
         }
 
-        if (ParseEnum<LifecycleStage>(filter.Stage) is { } stage)
+        if (EnumText.Parse<LifecycleStage>(filter.Stage) is { } stage)
         {
             deals = deals.Where(d => d.Stage == stage);
         }
 
-        if (ParseEnum<DealType>(filter.Type) is { } type)
+        if (EnumText.Parse<DealType>(filter.Type) is { } type)
         {
             deals = deals.Where(d => d.Type == type);
         }
@@ -126,12 +126,6 @@ internal static partial class DealQuery
 
         return deals;
     }
-
-    public static T? ParseEnum<T>(string? value)
-        where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(value) && !char.IsDigit(value.Trim()[0]) && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed)
-            ? parsed
-            : null;
 
     /// <summary>
     /// Words become prefix terms joined by AND. Only letters and digits pass, so nothing a user types

@@ -95,8 +95,7 @@ internal static class DealFilterRules
 
     private static void EnumValue<T>(Dictionary<string, string[]> errors, string field, string? value)
         where T : struct, Enum =>
-        Check(errors, field, string.IsNullOrWhiteSpace(value) || DealQuery.ParseEnum<T>(value) is not null,
-            $"One of {string.Join(", ", Enum.GetNames<T>().Select(name => char.ToLowerInvariant(name[0]) + name[1..]))}.");
+        Check(errors, field, string.IsNullOrWhiteSpace(value) || EnumText.Parse<T>(value) is not null, $"One of {EnumText.Names<T>()}.");
 
     private static void Check(Dictionary<string, string[]> errors, string field, bool valid, string message)
     {
