@@ -49,7 +49,6 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseMiddleware<HttpServerSpanMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
