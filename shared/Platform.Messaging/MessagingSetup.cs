@@ -17,11 +17,11 @@ public static class MessagingSetup
     /// call <see cref="MessagingModel.AddMessagingTables"/>): MassTransit over RabbitMQ (connection
     /// string <c>RabbitMq</c>, an amqp:// URI), the transactional outbox and its relay, inbox-based
     /// consumers (listed explicitly by <paramref name="registerConsumers"/>), retries, and readiness.
-    /// Domain events of aggregates become integration events through <typeparamref name="TDb"/>'s
-    /// registered <see cref="IIntegrationEventMapper"/>, if any. See docs/messaging.md.
+    /// Domain events of aggregates become integration events through <paramref name="events"/>, the
+    /// service's one declaration of what it publishes. See docs/messaging.md.
     /// </summary>
     public static WebApplicationBuilder AddPlatformMessaging<TDb>(
-        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+        this WebApplicationBuilder builder, string serviceName, IntegrationEventMap events, Action<IBusRegistrationConfigurator>? registerConsumers = null)
         where TDb : DbContext
     {
         var services = builder.Services;
@@ -29,7 +29,7 @@ public static class MessagingSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(
-            new OutboxInterceptor(provider.GetService<IIntegrationEventMapper>(), provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<TimeProvider>()),
+            new OutboxInterceptor(events, provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<TimeProvider>()),
             new OutboxCommitInterceptor(provider.GetRequiredService<OutboxSignal>())));
         services.AddSingleton<OutboxRelay<TDb>>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay<TDb>>());

@@ -6,6 +6,9 @@ public interface IDomainEvent;
 /// <summary>Implemented by aggregates that raise domain events for the persistence layer to collect.</summary>
 public interface IHasDomainEvents
 {
+    /// <summary>The aggregate's identity: events about one aggregate are published in the order they were raised.</summary>
+    Guid Id { get; }
+
     IReadOnlyList<IDomainEvent> DomainEvents { get; }
 
     void ClearDomainEvents();

@@ -57,7 +57,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration["Messaging:Outbox:BacklogWarningAge"] = "00:00:02";
         builder.Services.AddDbContext<TestDb>(options => options.UseNpgsql(MessagingDatabase.ConnectionString));
         builder.Services.AddSingleton<Deliveries>();
-        builder.AddPlatformMessaging<TestDb>(serviceName, bus =>
+        builder.AddPlatformMessaging<TestDb>(serviceName, new NoIntegrationEvents(), bus =>
         {
             bus.AddConsumeObserver<DeliveryObserver>();
             if (consume)

@@ -1,19 +1,28 @@
 using Alerts.Api.Endpoints;
 using Alerts.Application.Alerts;
+using Alerts.Application.Consumers;
+using Alerts.Application.Persistence;
 using Alerts.Application.Streaming;
-using Platform.ServiceDefaults.Application;
-using Platform.ServiceDefaults.Health;
+using Alerts.Infrastructure;
+using Platform.Hosting;
 
 namespace Alerts.Api;
 
 internal static class AlertsApi
 {
+    public static readonly PlatformService Service = new("alerts", AlertsDb.Schema)
+    {
+        Migrations = typeof(AlertsInfrastructure).Assembly,
+        UseCases = typeof(ListAlerts).Assembly,
+        Consumers = bus => bus.AddAlertConsumers(),
+        AdminRoutePrefix = "/api/v1/alerts/admin",
+    };
+
     public static WebApplicationBuilder AddAlertsApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddUseCases(typeof(ListAlerts).Assembly);
+        builder.AddAlertsInfrastructure();
         builder.Services.AddScoped<AlertsSince>();
         builder.Services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddPlatformRedis();
         return builder;
     }
 

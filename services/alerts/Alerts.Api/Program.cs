@@ -1,22 +1,14 @@
 using Alerts.Api;
 using Alerts.Application.Persistence;
-using Alerts.Infrastructure;
-using Platform.Messaging;
-using Platform.ServiceDefaults;
+using Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("alerts");
-builder.AddAlertsInfrastructure();
+builder.AddPlatformService<AlertsDb>(AlertsApi.Service);
 builder.AddAlertsApi();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UsePlatformService();
 app.MapAlertsEndpoints();
-app.MapMessagingAdmin<AlertsDb>("/api/v1/alerts/admin");
-
-if (await app.PrepareAsync(args))
-{
-    await app.RunAsync();
-}
+await app.RunPlatformServiceAsync(args);
 
 public partial class Program;

@@ -1,28 +1,28 @@
 using Deals.Api.Endpoints;
 using Deals.Application.Deals;
 using Deals.Application.Persistence;
-using Platform.Messaging;
-using Platform.ServiceDefaults.Application;
-using Platform.ServiceDefaults.Health;
+using Deals.Infrastructure;
+using Platform.Hosting;
 
 namespace Deals.Api;
 
 internal static class DealsApi
 {
+    public static readonly PlatformService Service = new("deals", DealsDb.Schema)
+    {
+        Migrations = typeof(DealsInfrastructure).Assembly,
+        UseCases = typeof(CreateDeal).Assembly,
+        Events = new DealsEvents(),
+        AdminRoutePrefix = "/api/v1/deals/admin",
+    };
+
     public static WebApplicationBuilder AddDealsApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddUseCases(typeof(CreateDeal).Assembly);
-        builder.AddPlatformRedis();
-        // Bounded: one entry per (list version, filter); see DealCounts.
+        builder.AddDealsInfrastructure();
+        // Bounded: one entry per (list version, filter); see DealCounts. In-process is right here: a
+        // new list version (any write, on any replica) makes every old entry unreachable.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
         return builder;
-    }
-
-    public static WebApplication MapDealsEndpoints(this WebApplication app)
-    {
-        app.MapDealEndpoints();
-        app.MapMessagingAdmin<DealsDb>("/api/v1/deals/admin");
-        return app;
     }
 }

@@ -1,19 +1,15 @@
 using Deals.Api;
-using Deals.Infrastructure;
-using Platform.ServiceDefaults;
+using Deals.Api.Endpoints;
+using Deals.Application.Persistence;
+using Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("deals");
-builder.AddDealsInfrastructure();
+builder.AddPlatformService<DealsDb>(DealsApi.Service);
 builder.AddDealsApi();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDealsEndpoints();
-
-if (await app.PrepareAsync(args))
-{
-    await app.RunAsync();
-}
+app.UsePlatformService();
+app.MapDealEndpoints();
+await app.RunPlatformServiceAsync(args);
 
 public partial class Program;

@@ -3,18 +3,26 @@ using Identity.Application.Auth;
 using Identity.Application.Persistence;
 using Identity.Application.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Platform.Messaging;
-using Platform.ServiceDefaults.Application;
-using Platform.ServiceDefaults.Health;
+using Identity.Infrastructure;
+using Platform.Hosting;
 
 namespace Identity.Api;
 
 internal static class IdentityApi
 {
+    public static readonly PlatformService Service = new("identity", IdentityDb.Schema)
+    {
+        Migrations = typeof(IdentityInfrastructure).Assembly,
+        UseCases = typeof(SignInWithPassword).Assembly,
+        Events = new IdentityEvents(),
+        // Under /users so the gateway's users route reaches identity's outbox and error queues.
+        AdminRoutePrefix = "/api/v1/users/admin",
+        AfterMigrations = IdentityStartup.PrepareAsync,
+    };
+
     public static WebApplicationBuilder AddIdentityApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddUseCases(typeof(SignInWithPassword).Assembly);
-        builder.AddPlatformRedis();
+        builder.AddIdentityInfrastructure();
         // Every other service fetches the JWKS over HTTP; the issuer validates with the keys it holds.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyStore>((jwt, keys) =>
@@ -29,8 +37,6 @@ internal static class IdentityApi
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapSigningKeyEndpoints();
-        // Identity's own outbox (user events) and error queues; under /users so the gateway's users route reaches it.
-        app.MapMessagingAdmin<IdentityDb>("/api/v1/users/admin");
         return app;
     }
 }

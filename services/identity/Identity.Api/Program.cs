@@ -1,19 +1,14 @@
 using Identity.Api;
-using Identity.Infrastructure;
-using Platform.ServiceDefaults;
+using Identity.Application.Persistence;
+using Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("identity");
-builder.AddIdentityInfrastructure();
+builder.AddPlatformService<IdentityDb>(IdentityApi.Service);
 builder.AddIdentityApi();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UsePlatformService();
 app.MapIdentityEndpoints();
-
-if (await app.PrepareAsync(args))
-{
-    await app.RunAsync();
-}
+await app.RunPlatformServiceAsync(args);
 
 public partial class Program;

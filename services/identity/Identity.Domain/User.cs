@@ -4,8 +4,10 @@ using Platform.SharedKernel;
 namespace Identity.Domain;
 
 /// <summary>A person who signs in. Credentials, lockout and roles are ASP.NET Core Identity's; the rest is ours.</summary>
-public sealed class User : IdentityUser<Guid>, IAuditable, IAudited
+public sealed class User : IdentityUser<Guid>, IAuditable, IAudited, IHasDomainEvents
 {
+    private readonly List<IDomainEvent> _domainEvents = [];
+
     private User()
     {
     }
@@ -46,6 +48,20 @@ public sealed class User : IdentityUser<Guid>, IAuditable, IAudited
         }
 
         DeactivatedAt = now;
+        _domainEvents.Add(new UserDeactivatedEvent(Id, now));
         return Result.Ok();
     }
+
+    /// <summary>The account exists with these roles (after they were assigned, in the same transaction).</summary>
+    public void Registered(IReadOnlyList<string> roles, DateTimeOffset now) => _domainEvents.Add(new UserRegisteredEvent(Id, now, roles));
+
+    /// <summary>The account's roles are now exactly these.</summary>
+    public void RolesChanged(IReadOnlyList<string> roles, DateTimeOffset now) => _domainEvents.Add(new UserRolesChangedEvent(Id, now, roles));
+
+    /// <summary>Tells the user's whole current state again, for projections that started late.</summary>
+    public void Republish(IReadOnlyList<string> roles, DateTimeOffset now) => _domainEvents.Add(new UserStateRepublishedEvent(Id, now, roles));
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
 }

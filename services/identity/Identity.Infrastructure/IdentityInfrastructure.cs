@@ -13,7 +13,7 @@ namespace Identity.Infrastructure;
 
 public static class IdentityInfrastructure
 {
-    /// <summary>Persistence, ASP.NET Core Identity, token machinery and background jobs of the identity service.</summary>
+    /// <summary>What identity adds to the platform's composition: ASP.NET Core Identity, token machinery and its background jobs.</summary>
     public static WebApplicationBuilder AddIdentityInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityServiceOptions>()
@@ -27,9 +27,6 @@ public static class IdentityInfrastructure
                 "Client ids must be unique.")
             .ValidateOnStart();
         builder.Services.AddOptions<TokenAudienceOptions>().Bind(builder.Configuration.GetSection("Auth"));
-
-        builder.AddPlatformDbContext<IdentityDb>(IdentityDb.Schema, typeof(IdentityInfrastructure).Assembly.GetName().Name!);
-        builder.AddPlatformMessaging<IdentityDb>("identity");
 
         var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
         builder.Services

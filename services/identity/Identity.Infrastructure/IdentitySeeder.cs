@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Infrastructure;
@@ -71,7 +70,7 @@ internal sealed class IdentitySeeder(
 
             await users.AddToRoleAsync(user, demo.Role);
             var now = DateTimeOffset.UtcNow;
-            db.AddUserEvent(new UserRegistered(Guid.CreateVersion7(now), now, user.Id, user.Email!, user.DisplayName, [demo.Role]));
+            user.Registered([demo.Role], now);
             await db.SaveChangesAsync();
             logger.LogInformation("Created demo user {Email} with role {Role}.", demo.Email, demo.Role);
         }

@@ -11,7 +11,7 @@ namespace Platform.Messaging.Outbox;
 /// become outbox rows in the same transaction. Once that transaction commits, the relay is woken so
 /// the events leave within milliseconds instead of at the next poll.
 /// </summary>
-internal sealed class OutboxInterceptor(IIntegrationEventMapper? mapper, OutboxSignal signal, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class OutboxInterceptor(IntegrationEventMap events, OutboxSignal signal, TimeProvider clock) : SaveChangesInterceptor
 {
     // Contexts whose open transaction holds outbox rows: the relay is woken when it commits.
     private static readonly ConditionalWeakTable<DbContext, object> PendingCommit = new();
@@ -76,20 +76,17 @@ internal sealed class OutboxInterceptor(IIntegrationEventMapper? mapper, OutboxS
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (mapper is not null)
+            foreach (var aggregate in tracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList())
             {
-                foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+                foreach (var domainEvent in aggregate.DomainEvents)
                 {
-                    foreach (var domainEvent in aggregate.DomainEvents)
+                    if (events.Map(aggregate, domainEvent) is { } integrationEvent)
                     {
-                        if (mapper.Map(aggregate, domainEvent) is { } integrationEvent)
-                        {
-                            context.Set<OutboxMessage>().Add(OutboxWriter.Row(integrationEvent, aggregate.Id));
-                        }
+                        context.Set<OutboxMessage>().Add(OutboxWriter.Row(integrationEvent, aggregate.Id));
                     }
-
-                    aggregate.ClearDomainEvents();
                 }
+
+                aggregate.ClearDomainEvents();
             }
 
             var rows = tracker.Entries<OutboxMessage>()

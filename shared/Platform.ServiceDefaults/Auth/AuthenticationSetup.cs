@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Health;
 using Platform.SharedKernel;
 
 namespace Platform.ServiceDefaults.Auth;
@@ -25,6 +26,8 @@ public static class AuthenticationSetup
             .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Revocation is part of validation, not an option: the list lives in Redis.
+        builder.AddPlatformRedis();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -79,10 +82,10 @@ public static class AuthenticationSetup
     // A valid signature is not enough once the user's sessions were ended (see IAccessTokenRevocation).
     private static async Task RejectRevokedAsync(TokenValidatedContext context)
     {
-        var revocation = context.HttpContext.RequestServices.GetService<IAccessTokenRevocation>();
+        var revocation = context.HttpContext.RequestServices.GetRequiredService<IAccessTokenRevocation>();
         var subject = context.Principal?.FindFirst("sub")?.Value;
         var stamp = context.Principal?.FindFirst(IAccessTokenRevocation.StampClaim)?.Value;
-        if (revocation is null || subject is null || stamp is null)
+        if (subject is null || stamp is null)
         {
             return;
         }

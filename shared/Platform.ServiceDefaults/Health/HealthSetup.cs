@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.SharedKernel;
 
 namespace Platform.ServiceDefaults.Health;
 
@@ -14,7 +15,8 @@ public static class HealthSetup
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (no dependencies). <c>/health/ready</c>: every
-    /// dependency the service uses answers; the body lists each check for operators.
+    /// dependency the service uses answers. Probes are anonymous and get the status alone; the
+    /// checks' details (addresses, queue names, backlog) are for admins, who send their token.
     /// </summary>
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder app)
     {
@@ -28,6 +30,11 @@ public static class HealthSetup
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (!context.User.IsInRole(PlatformRoles.Admin))
+        {
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, JsonOptions, context.RequestAborted);
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

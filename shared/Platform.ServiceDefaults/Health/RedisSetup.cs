@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Auth;
 using Platform.SharedKernel;
 using StackExchange.Redis;
@@ -11,44 +13,44 @@ namespace Platform.ServiceDefaults.Health;
 public static class RedisSetup
 {
     /// <summary>
-    /// One multiplexer per process (connection string <c>Redis</c>), connecting lazily and
-    /// retrying in the background so a cache outage never stops start-up; readiness reports it.
-    /// Also the store of the access-token revocation list every validator consults.
+    /// One multiplexer per process (connection string <c>Redis</c>), connecting lazily and retrying in
+    /// the background so a cache outage never stops start-up; readiness reports it. It holds the
+    /// access-token revocation list every validator consults, and backs <c>IDistributedCache</c>
+    /// (keys prefixed <c>Redis:InstanceName</c>). Part of authentication, so no service can leave it out.
     /// </summary>
     public static WebApplicationBuilder AddPlatformRedis(this WebApplicationBuilder builder)
     {
+        if (builder.Services.Any(service => service.ServiceType == typeof(IConnectionMultiplexer)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<RedisConnection>()
+            .Configure<IConfiguration>((redis, configuration) => redis.ConnectionString = configuration.GetConnectionString("Redis") ?? "")
+            .Validate(redis => redis.ConnectionString.Length > 0, "ConnectionStrings:Redis is not configured: the revocation list and caches live there.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
-            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Redis")
-                ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
-            var options = ConfigurationOptions.Parse(connectionString);
+            var options = ConfigurationOptions.Parse(services.GetRequiredService<IOptions<RedisConnection>>().Value.ConnectionString);
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 2000;
             options.SyncTimeout = 2000;
+            options.AsyncTimeout = 2000;
             return ConnectionMultiplexer.Connect(options);
         });
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthSetup.ReadyTag]);
-        builder.Services.AddSingleton<IAccessTokenRevocation, RedisAccessTokenRevocation>();
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider, IConfiguration>((cache, services, configuration) =>
+        {
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+            cache.InstanceName = configuration["Redis:InstanceName"] ?? "platform:cache:";
+        });
+        builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [HealthSetup.ReadyTag]);
+        builder.Services.TryAddSingleton<IAccessTokenRevocation, RedisAccessTokenRevocation>();
         return builder;
     }
 
-    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+    private sealed class RedisConnection
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                var latency = await redis.GetDatabase().PingAsync();
-                return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:0.0} ms");
-            }
-            catch (RedisException exception)
-            {
-                return HealthCheckResult.Unhealthy("Redis does not answer.", exception);
-            }
-            catch (TimeoutException exception)
-            {
-                return HealthCheckResult.Unhealthy("Redis does not answer.", exception);
-            }
-        }
+        public string ConnectionString { get; set; } = "";
     }
 }

@@ -68,7 +68,7 @@ internal static class UserCreation
         }
 
         var now = clock.GetUtcNow();
-        db.AddUserEvent(new UserRegistered(Guid.CreateVersion7(now), now, user.Id, user.Email!, user.DisplayName, roles));
+        user.Registered(roles, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return UserView.From(user, roles, now);

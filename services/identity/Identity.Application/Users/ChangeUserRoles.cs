@@ -4,7 +4,6 @@ using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -45,7 +44,7 @@ internal sealed class ChangeUserRolesHandler(IdentityDb db, UserManager<User> us
         }
 
         var now = clock.GetUtcNow();
-        db.AddUserEvent(new UserRolesChanged(Guid.CreateVersion7(now), now, user.Id, wanted));
+        user.RolesChanged(wanted, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -3,7 +3,6 @@ using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -34,7 +33,6 @@ internal sealed class DeactivateUserHandler(
         {
             await users.UpdateAsync(user);
             await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, "user_deactivated", now, cancellationToken);
-            db.AddUserEvent(new UserDeactivated(Guid.CreateVersion7(now), now, user.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,7 +1,6 @@
 using Identity.Application.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Identity;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -25,28 +24,26 @@ internal sealed class RepublishUsersHandler(IdentityDb db, TimeProvider clock) :
         Guid? after = null;
         while (true)
         {
-            var chunk = await db.Users.AsNoTracking()
+            // Tracked, so that the users' events are collected by the save below like any other user event.
+            var chunk = await db.Users
                 .Where(u => after == null || u.Id > after)
                 .OrderBy(u => u.Id)
                 .Take(ChunkSize)
-                .Select(u => new
-                {
-                    u.Id,
-                    u.Email,
-                    u.DisplayName,
-                    u.DeactivatedAt,
-                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                })
                 .ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
                 return new RepublishedUsers(published);
             }
 
+            var ids = chunk.Select(u => u.Id).ToList();
+            var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, Role = r.Name! })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(x => x.UserId, x => x.Role);
             var now = clock.GetUtcNow();
             foreach (var user in chunk)
             {
-                db.AddUserEvent(new UserSynchronized(Guid.CreateVersion7(now), now, user.Id, user.Email!, user.DisplayName, user.Roles, user.DeactivatedAt is null));
+                user.Republish([.. roles[user.Id]], now);
             }
 
             await db.SaveChangesAsync(cancellationToken);
