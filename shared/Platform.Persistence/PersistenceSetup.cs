@@ -21,7 +21,7 @@ public static class PersistenceSetup
                 .MigrationsAssembly(migrationsAssembly))
             .UsePlatformAuditing(services.GetRequiredService<ICurrentUser>(), services.GetRequiredService<TimeProvider>()));
         // The service's own database: without it the service cannot serve, so it alone makes readiness fail.
-        builder.Services.AddHealthChecks().AddNpgSql(ConnectionString, name: "postgres", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("postgres", tags: ["ready"]);
         return builder;
     }
 

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Platform.Messaging.Outbox;
+using Platform.SharedKernel;
 
 namespace Architecture.Tests;
 
@@ -20,6 +22,28 @@ public static class ArchitectureRules
         assembly.GetReferencedAssemblies()
             .Where(reference => reference.Name is { } name && IsFramework(name))
             .Select(reference => $"{assembly.GetName().Name} uses {reference.Name}");
+
+    /// <summary>
+    /// Every concrete domain event of a service is declared, published or internal, in the one
+    /// <see cref="IntegrationEventMap"/> of its application assembly: none can be dropped unnoticed.
+    /// </summary>
+    public static IEnumerable<string> EveryDomainEventIsDeclared(Assembly domain, Assembly application)
+    {
+        var maps = application.GetTypes().Where(t => t.IsSubclassOf(typeof(IntegrationEventMap)) && !t.IsAbstract).ToList();
+        var domainEvents = domain.GetTypes().Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
+        if (maps.Count == 0)
+        {
+            return domainEvents.Select(e => $"{e.Name} is raised in {domain.GetName().Name}, but {application.GetName().Name} declares no IntegrationEventMap");
+        }
+
+        if (maps.Count > 1)
+        {
+            return [$"{application.GetName().Name} declares {maps.Count} IntegrationEventMaps; a service has one"];
+        }
+
+        var declared = ((IntegrationEventMap)Activator.CreateInstance(maps[0])!).DeclaredEvents;
+        return domainEvents.Where(e => !declared.Contains(e)).Select(e => $"{e.Name} is not declared in {maps[0].Name}");
+    }
 
     /// <summary>Application projects never reference Infrastructure or Api projects.</summary>
     public static IEnumerable<string> ApplicationDoesNotReferenceOuterLayers(IEnumerable<ProjectNode> projects) =>

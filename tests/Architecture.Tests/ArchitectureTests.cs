@@ -13,16 +13,19 @@ public sealed class ArchitectureTests
     [Test]
     public void DomainProjects_ReferenceNoFrameworks() => Assert.That(ArchitectureRules.DomainIsPure(Repository), Is.Empty);
 
-    private static readonly System.Reflection.Assembly[] DomainAssemblies =
-    [
-        typeof(Identity.Domain.User).Assembly,
-        typeof(Deals.Domain.Deal).Assembly,
-        typeof(Alerts.Domain.Alert).Assembly,
-    ];
+    private static readonly IReadOnlyList<ServiceAssemblies> Services = ServiceAssemblies.Discover();
 
-    [TestCaseSource(nameof(DomainAssemblies))]
-    public void DomainAssemblies_UseNoFrameworkTypes(System.Reflection.Assembly domain) =>
-        Assert.That(ArchitectureRules.DomainAssemblyIsPure(domain), Is.Empty);
+    [Test]
+    public void Services_AreDiscoveredFromTheServicesFolder() =>
+        Assert.That(Services.Select(s => s.Service), Is.SupersetOf(new[] { "alerts", "deals", "identity" }));
+
+    [TestCaseSource(nameof(Services))]
+    public void DomainAssemblies_UseNoFrameworkTypes(ServiceAssemblies service) =>
+        Assert.That(ArchitectureRules.DomainAssemblyIsPure(service.Domain), Is.Empty);
+
+    [TestCaseSource(nameof(Services))]
+    public void DomainEvents_AreEachDeclaredInTheServicesEventMap(ServiceAssemblies service) =>
+        Assert.That(ArchitectureRules.EveryDomainEventIsDeclared(service.Domain, service.Application), Is.Empty);
 
     [Test]
     public void ApplicationProjects_DoNotReferenceInfrastructureOrApi() =>

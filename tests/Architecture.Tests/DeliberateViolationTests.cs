@@ -34,7 +34,15 @@ public sealed class DeliberateViolationTests
 
     [Test]
     public void DomainAssemblyRule_FlagsAnAssemblyUsingEfCore() =>
-        Assert.That(ArchitectureRules.DomainAssemblyIsPure(typeof(Identity.Application.Persistence.IdentityDb).Assembly), Is.Not.Empty);
+        Assert.That(ArchitectureRules.DomainAssemblyIsPure(Service("identity").Application), Is.Not.Empty);
+
+    [Test]
+    public void EventMapRule_FlagsDomainEventsNoMapDeclares() =>
+        // Alerts' application declares no map, so each of deals' domain events is reported against it.
+        Assert.That(ArchitectureRules.EveryDomainEventIsDeclared(Service("deals").Domain, Service("alerts").Application),
+            Has.Some.Contains("DealApprovedEvent"));
+
+    private static ServiceAssemblies Service(string name) => ServiceAssemblies.Discover().Single(s => s.Service == name);
 
     [Test]
     public void ApplicationRule_FlagsAnApplicationReferencingInfrastructure()

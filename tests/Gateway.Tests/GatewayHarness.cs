@@ -82,8 +82,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public string Token(
         string subject = "user-1", TestSigningKey? signedWith = null, TimeSpan? lifetime = null, string type = "at+jwt", string issuer = Issuer,
-        string? securityStamp = null) =>
-        TestTokens.Create(signedWith ?? _key, issuer, Audience, subject, ["analyst"], lifetime, type: type,
+        string? securityStamp = null, string[]? roles = null) =>
+        TestTokens.Create(signedWith ?? _key, issuer, Audience, subject, roles ?? ["analyst"], lifetime, type: type,
             extraClaims: securityStamp is null ? null : new Dictionary<string, object> { ["sst"] = securityStamp });
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, string? clientIp = null)

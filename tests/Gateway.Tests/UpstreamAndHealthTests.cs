@@ -42,18 +42,22 @@ public sealed class UpstreamAndHealthTests
     }
 
     [Test]
-    public async Task HealthReady_WhenJwksAnswers_IsHealthy()
+    public async Task HealthReady_WhenJwksAnswers_IsHealthyAndShowsDetailsOnlyToAdmins()
     {
         _gateway = await GatewayHarness.StartAsync();
         using var client = _gateway.CreateClient();
 
-        using var response = await client.GetAsync("/health/ready");
+        using var anonymous = await client.GetAsync("/health/ready");
+        using var admin = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/health/ready", _gateway.Token(roles: ["admin"])));
 
-        var body = await response.Content.ReadAsStringAsync();
+        var anonymousBody = await anonymous.Content.ReadAsStringAsync();
+        var adminBody = await admin.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-            Assert.That(body, Does.Contain("jwks"));
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.OK), anonymousBody);
+            Assert.That(anonymousBody, Is.EqualTo("""{"status":"Healthy"}"""), "a probe learns the status, not the dependencies");
+            Assert.That(admin.StatusCode, Is.EqualTo(HttpStatusCode.OK), adminBody);
+            Assert.That(adminBody, Does.Contain("jwks"), "an operator sees each check");
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class OutboxAndInboxTests
         Assert.That(effects.Single().TraceId, Is.EqualTo(trace.ToHexString()), "the consumer runs in the trace of the request that committed the event");
         var row = (await host.OutboxRowsAsync([happened.EventId])).Single();
         Assert.That(row.PublishedAt, Is.Not.Null);
-        Assert.That(row.Attempts, Is.EqualTo(1));
+        Assert.That(row.Attempts, Is.EqualTo(1), $"the first publish failed: {row.LastError}");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Platform.SharedKernel;
 using Platform.Testing;
 
 namespace Identity.Tests.Infrastructure;
@@ -9,9 +10,10 @@ public sealed class HealthAndConventionsTests
     private static IdentityApiFactory Factory => IdentityService.Factory;
 
     [Test]
-    public async Task Ready_ReportsDatabaseBrokerHealthy()
+    public async Task Ready_ReportsDatabaseBrokerHealthyToAdmins_AndOnlyTheStatusToProbes()
     {
-        using var client = Factory.CreateClient();
+        var (client, _, _) = await Factory.SignedInClientAsync(PlatformRoles.Admin);
+        using var probe = Factory.CreateClient();
         HttpResponseMessage response;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         do
@@ -25,6 +27,9 @@ public sealed class HealthAndConventionsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
         Assert.That(body.GetProperty("checks").EnumerateObject().Select(c => c.Name), Does.Contain("postgres"));
         Assert.That(body.GetProperty("checks").EnumerateObject().Count(), Is.GreaterThanOrEqualTo(2), "database and broker");
+        var anonymous = JsonDocument.Parse(await (await probe.GetAsync("/health/ready")).Content.ReadAsStringAsync()).RootElement;
+        Assert.That(anonymous.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "status" }), "no dependency details without a token");
+        client.Dispose();
     }
 
     private static async Task<bool> Delay()
