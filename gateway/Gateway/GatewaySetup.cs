@@ -6,7 +6,8 @@ using Platform.ServiceDefaults.Http;
 namespace Gateway;
 
 /// <summary>
-/// The gateway is the shared service defaults plus YARP, rate limiting, CORS and response headers.
+/// The gateway is the shared service defaults plus YARP, rate limiting (shared through Redis), CORS,
+/// response headers and access logs.
 /// Routes and clusters live in configuration (<c>ReverseProxy</c>): adding a service is adding a
 /// cluster (named after the service, one destination <c>primary</c>) and its routes.
 /// </summary>
@@ -36,7 +37,9 @@ public static class GatewaySetup
     {
         // First of all: the client's address (rate limits, logs) as the trusted proxies report it.
         app.UseTrustedProxies();
-        // Outermost otherwise, so every response carries the headers: errors, rejections, preflights, proxied.
+        // Outermost otherwise: the access log sees the final status and the whole duration.
+        app.UseMiddleware<AccessLogMiddleware>();
+        // Every response carries the headers: errors, rejections, preflights, proxied.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Before authentication: a preflight carries no token and is answered here.
         app.UseCors();
