@@ -7,7 +7,7 @@ namespace Gateway;
 
 /// <summary>
 /// The gateway is the shared service defaults plus YARP, rate limiting (shared through Redis), CORS,
-/// response headers and access logs.
+/// response headers, compression and access logs.
 /// Routes and clusters live in configuration (<c>ReverseProxy</c>): adding a service is adding a
 /// cluster (named after the service, one destination <c>primary</c>) and its routes.
 /// </summary>
@@ -30,6 +30,7 @@ public static class GatewaySetup
         builder.AddTrustedProxies();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
+        builder.AddGatewayCompression();
         return builder;
     }
 
@@ -41,6 +42,8 @@ public static class GatewaySetup
         app.UseMiddleware<AccessLogMiddleware>();
         // Every response carries the headers: errors, rejections, preflights, proxied.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Around everything that writes a body, the gateway's own problem details included.
+        app.UseResponseCompression();
         // Before authentication: a preflight carries no token and is answered here.
         app.UseCors();
         // Rate limits apply after authentication (the bucket is per user) but before authorization,
