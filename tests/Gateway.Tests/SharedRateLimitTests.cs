@@ -149,6 +149,44 @@ public sealed class SharedRateLimitTests
         }
     }
 
+    [Test]
+    public async Task Requests_WhenRedisStopsAnswering_WaitNoLongerThanTheTimeoutAndAreStillLimited()
+    {
+        await using var proxy = TcpProxy.Start(TestEnvironment.Get("PLATFORM_REDIS_HOST"), int.Parse(TestEnvironment.Get("PLATFORM_REDIS_PORT")));
+        using var logs = new LogCapture();
+        await using var gateway = await GatewayHarness.StartAsync(
+            Settings(
+                ("ConnectionStrings:Redis", $"127.0.0.1:{proxy.Port},defaultDatabase=1"),
+                ("RateLimiting:PermitsPerMinute", "3"),
+                ("RateLimiting:RedisTimeout", "00:00:00.100")),
+            logs: logs);
+        using var client = gateway.CreateClient();
+        using var warmUp = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, Path, clientIp: "198.51.100.59"));
+
+        // The connection stays up, so only the gateway's own timeout can stop a request waiting.
+        proxy.Stall();
+        var statuses = new List<HttpStatusCode>();
+        var slowest = TimeSpan.Zero;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, Path, clientIp: "198.51.100.50"));
+            slowest = Max(slowest, Stopwatch.GetElapsedTime(started));
+            statuses.Add(response.StatusCode);
+        }
+
+        var warning = await logs.WaitForAsync(entry => entry.Category == StoreCategory && entry.Level == LogLevel.Warning);
+        proxy.Resume();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(warmUp.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+            Assert.That(slowest, Is.LessThan(Quick));
+            Assert.That(warning.Message, Does.Contain("Redis is unreachable"));
+            Assert.That(warning.Exception, Is.InstanceOf<TimeoutException>(), "gave up by the gateway's timeout");
+        }
+    }
+
     private static Dictionary<string, string?> Settings(params (string Name, string Value)[] settings) =>
         settings.ToDictionary(setting => setting.Name, setting => (string?)setting.Value);
 

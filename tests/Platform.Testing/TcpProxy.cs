@@ -15,6 +15,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource _stop = new();
+    private volatile bool _stalled;
 
     private TcpProxy(IPEndPoint server, int port)
     {
@@ -58,6 +59,14 @@ public sealed class TcpProxy : IAsyncDisposable
             _open.Clear();
         }
     }
+
+    /// <summary>
+    /// Keeps every connection open but forwards nothing until <see cref="Resume"/>: a server that
+    /// stopped answering, which a client only notices by its own timeouts.
+    /// </summary>
+    public void Stall() => _stalled = true;
+
+    public void Resume() => _stalled = false;
 
     public ValueTask DisposeAsync()
     {
@@ -106,11 +115,23 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
+    private async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), cancellationToken);
+            var input = from.GetStream();
+            var output = to.GetStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                while (_stalled)
+                {
+                    await Task.Delay(10, cancellationToken);
+                }
+
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
         }
         catch (Exception)
         {
