@@ -6,7 +6,8 @@ using Platform.ServiceDefaults.Http;
 namespace Gateway;
 
 /// <summary>
-/// The gateway is the shared service defaults plus YARP, rate limiting, CORS and response headers.
+/// The gateway is the shared service defaults plus YARP, rate limiting (shared through Redis), CORS,
+/// response headers, compression and access logs.
 /// Routes and clusters live in configuration (<c>ReverseProxy</c>): adding a service is adding a
 /// cluster (named after the service, one destination <c>primary</c>) and its routes.
 /// </summary>
@@ -29,6 +30,7 @@ public static class GatewaySetup
         builder.AddTrustedProxies();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
+        builder.AddGatewayCompression();
         return builder;
     }
 
@@ -36,8 +38,12 @@ public static class GatewaySetup
     {
         // First of all: the client's address (rate limits, logs) as the trusted proxies report it.
         app.UseTrustedProxies();
-        // Outermost otherwise, so every response carries the headers: errors, rejections, preflights, proxied.
+        // Outermost otherwise: the access log sees the final status and the whole duration.
+        app.UseMiddleware<AccessLogMiddleware>();
+        // Every response carries the headers: errors, rejections, preflights, proxied.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Around everything that writes a body, the gateway's own problem details included.
+        app.UseResponseCompression();
         // Before authentication: a preflight carries no token and is answered here.
         app.UseCors();
         // Rate limits apply after authentication (the bucket is per user) but before authorization,

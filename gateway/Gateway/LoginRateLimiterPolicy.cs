@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -16,16 +18,15 @@ internal sealed class LoginRateLimiterPolicy : IRateLimiterPolicy<LoginCaller>, 
 {
     private readonly PartitionedRateLimiter<LoginCaller> _limiter;
 
-    public LoginRateLimiterPolicy(IOptions<GatewayRateLimitOptions> options)
+    public LoginRateLimiterPolicy(IOptions<GatewayRateLimitOptions> options, RedisRateLimitStore store)
     {
         var perIp = options.Value.LoginPermitsPerMinutePerIp;
         var perAccount = options.Value.LoginPermitsPerMinute;
         _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<LoginCaller, string>(caller =>
-                RateLimitPartition.GetTokenBucketLimiter(caller.ClientIp, _ => RateLimitingSetup.PerMinute(perIp))),
+            PartitionedRateLimiter.Create<LoginCaller, string>(caller => store.TokenBucket("login-ip:" + caller.ClientIp, perIp)),
             PartitionedRateLimiter.Create<LoginCaller, string>(caller => caller.Account is null
                 ? RateLimitPartition.GetNoLimiter("")
-                : RateLimitPartition.GetTokenBucketLimiter(caller.Account, _ => RateLimitingSetup.PerMinute(perAccount))));
+                : store.TokenBucket("login-account:" + AccountKey(caller.Account), perAccount)));
     }
 
     // Null: rejections are worded by the global OnRejected.
@@ -42,6 +43,13 @@ internal sealed class LoginRateLimiterPolicy : IRateLimiterPolicy<LoginCaller>, 
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    /// <summary>
+    /// The account as it goes into a Redis key: hashed, so sign-in names (e-mail addresses) are not
+    /// readable from Redis and a key stays short whatever the body held.
+    /// </summary>
+    private static string AccountKey(string account) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account)).AsSpan(0, 16));
 
     private sealed class CallerView(PartitionedRateLimiter<LoginCaller> limiter, LoginCaller caller) : RateLimiter
     {

@@ -7,10 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
+using RedisRateLimiting;
 
 namespace Gateway;
 
-/// <summary>Section <c>RateLimiting</c>. Every limit is a token bucket that refills smoothly over a minute.</summary>
+/// <summary>
+/// Section <c>RateLimiting</c>. Every limit is a token bucket that refills smoothly over a minute,
+/// kept in Redis so all gateway replicas share it (<see cref="RedisRateLimitStore"/>).
+/// </summary>
 internal sealed class GatewayRateLimitOptions
 {
     public const string SectionName = "RateLimiting";
@@ -26,6 +30,19 @@ internal sealed class GatewayRateLimitOptions
     /// <summary>Sign-in attempts per client IP, on routes with the <c>login</c> policy.</summary>
     [Range(1, 1_000_000)]
     public int LoginPermitsPerMinutePerIp { get; set; } = 10;
+
+    /// <summary>Start of every rate-limit key in Redis: deployments (and test runs) sharing a Redis keep apart by it.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9:._-]{1,64}$")]
+    public string KeyPrefix { get; set; } = "platform:rl:";
+
+    /// <summary>The longest a request waits for Redis before its limit is counted in process instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After a failed or slow Redis call, how long limits stay in process before Redis is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RedisRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 internal static class RateLimitingSetup
@@ -45,8 +62,11 @@ internal static class RateLimitingSetup
             .Bind(builder.Configuration.GetSection(GatewayRateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<RedisRateLimitStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisRateLimitStore>());
         // Singletons so the container disposes the limiters (and their replenishment timers) with the host.
-        builder.Services.AddSingleton(services => CreateGlobalLimiter(services.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value));
+        builder.Services.AddSingleton(services => CreateGlobalLimiter(
+            services.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value, services.GetRequiredService<RedisRateLimitStore>()));
         builder.Services.AddSingleton<LoginRateLimiterPolicy>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
@@ -97,9 +117,8 @@ internal static class RateLimitingSetup
         return address.ToString();
     }
 
-    private static PartitionedRateLimiter<HttpContext> CreateGlobalLimiter(GatewayRateLimitOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => PerMinute(options.PermitsPerMinute)));
+    private static PartitionedRateLimiter<HttpContext> CreateGlobalLimiter(GatewayRateLimitOptions options, RedisRateLimitStore store) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context => store.TokenBucket("all:" + CallerKey(context), options.PermitsPerMinute));
 
     private static string CallerKey(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject
@@ -109,8 +128,9 @@ internal static class RateLimitingSetup
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+        // In-process buckets report a TimeSpan, the Redis ones whole seconds under their own name.
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+            : rejected.Lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var redisRetryAfter) ? redisRetryAfter
             : 60;
         seconds = Math.Max(1, seconds);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

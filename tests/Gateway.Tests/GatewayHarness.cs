@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Testing;
 
 namespace Gateway.Tests;
@@ -39,8 +40,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public WebApplicationFactory<Program> Factory { get; }
 
     /// <param name="onKestrel">Serve the gateway on a real Kestrel port instead of TestServer, where server limits apply.</param>
+    /// <param name="logs">Also receives the gateway's logs.</param>
     public static async Task<GatewayHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, EchoBackendOptions? backendOptions = null, bool onKestrel = false)
+        IReadOnlyDictionary<string, string?>? settings = null, EchoBackendOptions? backendOptions = null, bool onKestrel = false,
+        ILoggerProvider? logs = null)
     {
         var key = TestSigningKey.Create();
         var backend = await EchoBackend.StartAsync(key, backendOptions);
@@ -51,6 +54,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ["Auth:JwksUri"] = backend.JwksUri.ToString(),
             ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
             ["ReverseProxy:Clusters:identity:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:deals:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:alerts:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            // Rate-limit buckets live in the shared Redis: a prefix of its own gives each gateway fresh ones.
+            ["RateLimiting:KeyPrefix"] = $"test:rl:{Guid.NewGuid():N}:",
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["RateLimiting:LoginPermitsPerMinutePerIp"] = "100000",
@@ -60,7 +67,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
             configuration[name] = value;
         }
 
-        var factory = new GatewayFactory(configuration);
+        var factory = new GatewayFactory(configuration, logs);
         var baseAddress = "http://localhost";
         if (onKestrel)
         {
@@ -119,7 +126,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         _key.Dispose();
     }
 
-    private sealed class GatewayFactory(IReadOnlyDictionary<string, string?> configuration) : WebApplicationFactory<Program>
+    private sealed class GatewayFactory(IReadOnlyDictionary<string, string?> configuration, ILoggerProvider? logs) : WebApplicationFactory<Program>
     {
         /// <summary>TestServer has no peer address; tests name one with this header to act as distinct clients.</summary>
         public const string ClientIpHeader = "X-Test-Client-IP";
@@ -128,7 +135,15 @@ internal sealed class GatewayHarness : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(configuration));
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientIpFromHeader>());
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<IStartupFilter, ClientIpFromHeader>();
+                if (logs is not null)
+                {
+                    // After the gateway's own providers (it clears the defaults), so this one stays.
+                    services.AddSingleton(logs);
+                }
+            });
         }
     }
 

@@ -4,7 +4,7 @@ using static Gateway.Tests.HttpAssertions;
 
 namespace Gateway.Tests;
 
-/// <summary>Each test gets a fresh gateway, so its buckets start full.</summary>
+/// <summary>Each test gets a fresh gateway with a Redis key prefix of its own, so its buckets start full.</summary>
 public sealed class RateLimitingTests
 {
     private const int Limit = 3;

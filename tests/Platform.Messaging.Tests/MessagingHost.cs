@@ -15,7 +15,7 @@ namespace Platform.Messaging.Tests;
 
 /// <summary>
 /// A service process as far as messaging goes: the real relay, MassTransit on the real RabbitMQ
-/// (optionally through a <see cref="BrokerProxy"/>), inbox consumers on the real PostgreSQL.
+/// (optionally through a <see cref="TcpProxy"/>), inbox consumers on the real PostgreSQL.
 /// </summary>
 public sealed class MessagingHost : IAsyncDisposable
 {

@@ -61,7 +61,7 @@ public sealed class OutboxAndInboxTests
     [Test]
     public async Task Commit_WhileBrokerIsDown_IsDeliveredOnceAfterItComesBack()
     {
-        await using var proxy = BrokerProxy.Start(TestEnvironment.Get("PLATFORM_RABBITMQ_HOST"), int.Parse(TestEnvironment.Get("PLATFORM_RABBITMQ_PORT")));
+        await using var proxy = TcpProxy.Start(TestEnvironment.Get("PLATFORM_RABBITMQ_HOST"), int.Parse(TestEnvironment.Get("PLATFORM_RABBITMQ_PORT")));
         var host = await HostAsync(brokerPort: proxy.Port);
         proxy.Cut();
         var events = Enumerable.Range(0, 25).Select(i => SomethingHappened.New(Guid.NewGuid(), i)).ToArray();

@@ -13,7 +13,8 @@ namespace Platform.Testing;
 
 /// <summary>
 /// A real Kestrel server on a free loopback port that stands in for a service behind the gateway:
-/// it publishes a JWKS and answers every other request with what it received
+/// it publishes a JWKS, serves an endless event stream on paths ending in <see cref="StreamPathSuffix"/>,
+/// and answers every other request with what it received
 /// (<c>{ method, path, query, headers, bodyLength, bodySha256 }</c>). Dispose it to simulate a service that is down.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
@@ -22,6 +23,11 @@ public sealed class EchoBackend : IAsyncDisposable
 
     /// <summary>A path ending in this answers with <see cref="EchoBackendOptions.BigBodyBytes"/> bytes when that is set.</summary>
     public const string BigPathSuffix = "/big";
+
+    /// <summary>A path ending in this answers <c>text/event-stream</c>: <see cref="FirstEvent"/> at once, then nothing until the caller leaves.</summary>
+    public const string StreamPathSuffix = "/stream";
+
+    public const string FirstEvent = "event: hello\ndata: {\"n\":1}\n\n";
 
     private readonly WebApplication _app;
 
@@ -83,6 +89,12 @@ public sealed class EchoBackend : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Path.Value?.EndsWith(StreamPathSuffix, StringComparison.Ordinal) == true)
+        {
+            await StreamAsync(context);
+            return;
+        }
+
         long bodyLength = 0;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[16 * 1024];
@@ -102,6 +114,24 @@ public sealed class EchoBackend : IAsyncDisposable
             Convert.ToHexStringLower(hash.GetHashAndReset()));
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, echo, EchoedRequest.JsonOptions);
+    }
+
+    // Like a real SSE endpoint: the first event is flushed while the response stays open, so a
+    // client only sees it if nothing between holds it back.
+    private static async Task StreamAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync(FirstEvent, context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller left: the stream ends.
+        }
     }
 }
 

@@ -1,35 +1,37 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Platform.Messaging.Tests;
+namespace Platform.Testing;
 
 /// <summary>
-/// A TCP relay between a test host and the real RabbitMQ. <see cref="Cut"/> drops every connection
-/// and refuses new ones, which is what a broker outage looks like to a client, without stopping the
-/// broker that other test assemblies share; <see cref="Restore"/> lets clients reconnect.
+/// A TCP relay between a test host and a real shared server (RabbitMQ, Redis). <see cref="Cut"/>
+/// drops every connection and refuses new ones, which is what an outage looks like to a client,
+/// without stopping the server that other test assemblies share; <see cref="Restore"/> lets
+/// clients reconnect.
 /// </summary>
-public sealed class BrokerProxy : IAsyncDisposable
+public sealed class TcpProxy : IAsyncDisposable
 {
-    private readonly IPEndPoint _broker;
+    private readonly IPEndPoint _server;
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource _stop = new();
+    private volatile bool _stalled;
 
-    private BrokerProxy(IPEndPoint broker, int port)
+    private TcpProxy(IPEndPoint server, int port)
     {
-        _broker = broker;
+        _server = server;
         Port = port;
     }
 
     public int Port { get; }
 
-    public static BrokerProxy Start(string host, int port)
+    public static TcpProxy Start(string host, int port)
     {
         var free = new TcpListener(IPAddress.Loopback, 0);
         free.Start();
         var proxyPort = ((IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
-        var proxy = new BrokerProxy(new IPEndPoint(IPAddress.Parse(host), port), proxyPort);
+        var proxy = new TcpProxy(new IPEndPoint(IPAddress.Parse(host), port), proxyPort);
         proxy.Restore();
         return proxy;
     }
@@ -58,6 +60,14 @@ public sealed class BrokerProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps every connection open but forwards nothing until <see cref="Resume"/>: a server that
+    /// stopped answering, which a client only notices by its own timeouts.
+    /// </summary>
+    public void Stall() => _stalled = true;
+
+    public void Resume() => _stalled = false;
+
     public ValueTask DisposeAsync()
     {
         Cut();
@@ -85,7 +95,7 @@ public sealed class BrokerProxy : IAsyncDisposable
             var outbound = new TcpClient();
             try
             {
-                await outbound.ConnectAsync(_broker, cancellationToken);
+                await outbound.ConnectAsync(_server, cancellationToken);
             }
             catch (Exception)
             {
@@ -105,11 +115,23 @@ public sealed class BrokerProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
+    private async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), cancellationToken);
+            var input = from.GetStream();
+            var output = to.GetStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                while (_stalled)
+                {
+                    await Task.Delay(10, cancellationToken);
+                }
+
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
         }
         catch (Exception)
         {
