@@ -25,8 +25,6 @@ public static class GatewaySetup
         builder.Services.AddHttpClient(JwksHealthCheck.HttpClientName, client => client.Timeout = JwksHealthCheck.Timeout);
         builder.Services.AddHealthChecks().AddCheck<JwksHealthCheck>("jwks", tags: [HealthSetup.ReadyTag]);
 
-        // Redis holds the access-token revocation list, checked here before anything is proxied.
-        builder.AddPlatformRedis();
         builder.AddTrustedProxies();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
