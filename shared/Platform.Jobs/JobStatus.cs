@@ -1,0 +1,12 @@
+namespace Platform.Jobs;
+
+/// <summary>Where a job is in its life; stored and served as camelCase text.</summary>
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    TimedOut,
+}
