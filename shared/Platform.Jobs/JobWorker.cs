@@ -300,7 +300,12 @@ internal sealed class JobWorker<TDb>(
         var now = clock.GetUtcNow();
         job.Status = outcome;
         job.FinishedAt = now;
-        job.LastError = error is null ? null : JobProgress.Truncate(error, Job.ErrorMaxLength);
+        // A success keeps the note of an earlier attempt that was recovered: the operator should see it ran twice.
+        if (error is not null)
+        {
+            job.LastError = JobProgress.Truncate(error, Job.ErrorMaxLength);
+        }
+
         if (outcome is JobStatus.Failed or JobStatus.TimedOut)
         {
             db.AddIntegrationEvent(
