@@ -44,7 +44,13 @@ internal sealed class JobWorker<TDb>(
                 await RecoverExpiredAsync(stoppingToken);
                 while (_running.Count < options.Value.MaxConcurrentJobs && await ClaimAsync(stoppingToken) is { } job)
                 {
-                    _running[job.Id] = Task.Run(() => RunAsync(job, stoppingToken), CancellationToken.None);
+                    var run = Task.Run(() => RunAsync(job, stoppingToken), CancellationToken.None);
+                    _running[job.Id] = run;
+                    if (run.IsCompleted)
+                    {
+                        // It ended (and removed itself) before it was added: do not count it as running.
+                        _running.TryRemove(job.Id, out _);
+                    }
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -47,7 +47,8 @@ public sealed class JobsHost : IAsyncDisposable
 
     internal JobScheduler<TestDb> Scheduler => Services.GetRequiredService<JobScheduler<TestDb>>();
 
-    public static async Task<JobsHost> StartAsync(TestSigningKey key, Uri jwksUri)
+    /// <param name="pollInterval">How often the worker looks without being woken; long, to prove a notification woke it.</param>
+    public static async Task<JobsHost> StartAsync(TestSigningKey key, Uri jwksUri, string pollInterval = "00:00:00.100")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -56,7 +57,7 @@ public sealed class JobsHost : IAsyncDisposable
         builder.Configuration["Auth:Audience"] = Audience;
         builder.Configuration["Auth:JwksUri"] = jwksUri.ToString();
         builder.Configuration["ConnectionStrings:RabbitMq"] = TestEnvironment.RabbitMqConnectionString;
-        builder.Configuration["Jobs:PollInterval"] = "00:00:00.100";
+        builder.Configuration["Jobs:PollInterval"] = pollInterval;
         builder.Configuration["Jobs:LeaseDuration"] = "00:00:02";
         builder.Configuration["Jobs:ProgressInterval"] = "00:00:00.100";
         builder.Configuration["Jobs:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
