@@ -39,11 +39,11 @@ internal sealed class JobProgress(int maxItemErrors) : IJobProgress
         }
     }
 
-    public Snapshot Read()
+    public JobProgressSnapshot Read()
     {
         lock (_lock)
         {
-            return new Snapshot(_done, _total, [.. _errors], _errorCount);
+            return new JobProgressSnapshot(_done, _total, [.. _errors], _errorCount);
         }
     }
 
@@ -57,6 +57,4 @@ internal sealed class JobProgress(int maxItemErrors) : IJobProgress
     }
 
     internal static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    internal sealed record Snapshot(int Done, int? Total, List<JobItemError> Errors, int ErrorCount);
 }

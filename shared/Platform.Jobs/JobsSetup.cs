@@ -22,7 +22,13 @@ public static class JobsSetup
         var registry = new JobRegistry(serviceName);
         configure(new JobsBuilder(services, registry));
 
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>()
+            .BindConfiguration(JobsOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(
+                options => options.ProgressInterval * 3 <= options.LeaseDuration,
+                "Jobs:ProgressInterval must be at most a third of Jobs:LeaseDuration, or a live job could lose its lease between two renewals.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(registry);
         services.AddSingleton<JobSignal>();
