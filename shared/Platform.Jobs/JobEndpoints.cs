@@ -16,7 +16,7 @@ public static class JobEndpoints
     /// Admin endpoints under <paramref name="prefix"/> (e.g. <c>/api/v1/marketdata/admin</c>):
     /// <c>POST jobs/{type}</c> starts a job and answers 202 with <c>Location: {prefix}/jobs/{id}</c>
     /// (409 while one of that type and date is queued or running); <c>GET jobs/{id}</c> and
-    /// <c>GET jobs?type=&amp;limit=</c> show progress and errors; <c>GET job-schedules</c>,
+    /// <c>GET jobs?type=&amp;limit=</c> show progress and errors; <c>POST jobs/{id}/cancel</c> stops one; <c>GET job-schedules</c>,
     /// <c>GET job-schedules/{type}</c> and <c>PUT job-schedules/{type}</c> read and edit schedules.
     /// </summary>
     public static IEndpointRouteBuilder MapJobs<TDb>(this IEndpointRouteBuilder app, string prefix)
@@ -42,6 +42,9 @@ public static class JobEndpoints
             await http.RequestServices.GetRequiredService<TDb>().Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken) is { } job
                 ? TypedResults.Ok(JobView.Of(job))
                 : JobErrors.NotFound.ToProblem());
+
+        admin.MapPost("/jobs/{id:guid}/cancel", async Task<IResult> (HttpContext http, Guid id, ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken) =>
+            (await CancelAsync(http.RequestServices.GetRequiredService<TDb>(), id, user, clock, cancellationToken)).ToHttp(job => TypedResults.Ok(JobView.Of(job))));
 
         admin.MapGet("/jobs", async (HttpContext http, string? type, int? limit, CancellationToken cancellationToken) =>
         {
@@ -71,6 +74,33 @@ public static class JobEndpoints
                 .ToHttp(schedule => TypedResults.Ok(JobScheduleView.Of(schedule))));
 
         return app;
+    }
+
+    /// <summary>
+    /// Ends a queued or running job as cancelled. A running job's worker finds its lease gone at its
+    /// next progress write and cancels the handler's token; the handler's open transaction rolls back.
+    /// </summary>
+    private static async Task<Result<Job>> CancelAsync(DbContext db, Guid id, ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var note = JobProgress.Truncate($"Cancelled by {user.Subject ?? "unknown"}.", Job.ErrorMaxLength);
+        var cancelled = await db.Set<Job>()
+            .Where(j => j.Id == id && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(j => j.Status, JobStatus.Cancelled)
+                    .SetProperty(j => j.FinishedAt, now)
+                    .SetProperty(j => j.LeaseOwner, (string?)null)
+                    .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(j => j.LastError, note),
+                cancellationToken);
+        var job = await db.Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null)
+        {
+            return JobErrors.NotFound;
+        }
+
+        return cancelled == 1 ? job : JobErrors.NotCancellable(job.Status);
     }
 
     /// <summary>Creates or replaces the schedule of a registered job type; the next run is computed from now.</summary>

@@ -7,6 +7,7 @@ public enum JobStatus
     Running,
     Succeeded,
     Failed,
+    /// <summary>Stopped by an admin (<c>POST …/jobs/{id}/cancel</c>); no failure alert.</summary>
     Cancelled,
     TimedOut,
 }

@@ -156,7 +156,7 @@ internal sealed class JobWorker<TDb>(
         {
             if (outcome == JobStatus.Running)
             {
-                logger.LogWarning("Job {JobId} ({Type}) lost its lease to a recovery; this run's outcome is dropped", job.Id, job.Type);
+                logger.LogWarning("Job {JobId} ({Type}) is no longer this worker's (cancelled, or recovered after a missed lease); this run's outcome is dropped", job.Id, job.Type);
             }
             else if (await FinishAsync(job.Id, outcome, error, progress) && outcome != JobStatus.Queued)
             {

@@ -82,6 +82,39 @@ public sealed class JobEndpointTests
     }
 
     [Test]
+    public async Task Cancel_OfARunningJob_StopsItsHandlerAndFreesItsBusinessDate()
+    {
+        var date = BusinessDates.Next();
+        var gate = Guid.NewGuid().ToString();
+        using var started = await _admin.PostAsJsonAsync($"{JobsHost.Prefix}/jobs/{JobsHost.TestJob}",
+            new { businessDate = date, parameters = new { items = 3, pauseAfter = 1, gate } });
+        var location = started.Headers.Location!.ToString();
+        await Eventually.WaitAsync(() => GetAsync(location), job => job.GetProperty("itemsDone").GetInt32() == 1, "the job to be under way");
+
+        using var cancel = await _admin.PostAsync($"{location}/cancel", null);
+        var cancelled = await cancel.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.OK), cancelled.ToString());
+        Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
+
+        // The worker sees its lease gone at its next progress write and cancels the handler's token.
+        var id = cancelled.GetProperty("id").GetGuid();
+        await Eventually.WaitAsync(() => Task.FromResult(TestJobHandler.Cancelled.ContainsKey(id)), seen => seen, "the handler to be cancelled", TimeSpan.FromSeconds(5));
+        await Task.Delay(300);
+        var after = await GetAsync(location);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
+            Assert.That(after.GetProperty("itemsDone").GetInt32(), Is.EqualTo(1), "the handler stopped where it was");
+            Assert.That(after.GetProperty("lastError").GetString(), Does.StartWith("Cancelled by"));
+        }
+
+        using var again = await _admin.PostAsync($"{location}/cancel", null);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "jobs.not_cancellable");
+        using var rerun = await _admin.PostAsJsonAsync($"{JobsHost.Prefix}/jobs/{JobsHost.TestJob}", new { businessDate = date, parameters = new { items = 1 } });
+        Assert.That(rerun.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a cancelled job no longer holds its date");
+    }
+
+    [Test]
     public async Task Get_OfAnUnknownId_Is404Problem()
     {
         using var response = await _admin.GetAsync($"{JobsHost.Prefix}/jobs/{Guid.NewGuid()}");

@@ -8,6 +8,9 @@ public sealed class TestJobHandler : IJobHandler<TestJobParams>
     /// <summary>How many times each job id was run, across every host of the test process.</summary>
     public static readonly ConcurrentDictionary<Guid, int> Runs = new();
 
+    /// <summary>Jobs whose run saw its cancellation token fire.</summary>
+    public static readonly ConcurrentDictionary<Guid, bool> Cancelled = new();
+
     private static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
 
     public static void Release(string gate) => GateFor(gate).TrySetResult();
@@ -15,6 +18,19 @@ public sealed class TestJobHandler : IJobHandler<TestJobParams>
     public async Task RunAsync(JobContext<TestJobParams> job, CancellationToken cancellationToken)
     {
         Runs.AddOrUpdate(job.JobId, 1, (_, runs) => runs + 1);
+        try
+        {
+            await ProcessAsync(job, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Cancelled[job.JobId] = true;
+            throw;
+        }
+    }
+
+    private static async Task ProcessAsync(JobContext<TestJobParams> job, CancellationToken cancellationToken)
+    {
         var parameters = job.Parameters;
         job.Progress.SetTotal(parameters.Items);
         for (var item = 0; item < parameters.Items; item++)
