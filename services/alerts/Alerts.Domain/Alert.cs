@@ -64,4 +64,7 @@ public sealed record AlertSubject(string Type, string Id)
     public static AlertSubject Ticker(string ticker) => new("ticker", ticker);
 
     public static AlertSubject Portfolio(Guid portfolioId) => new("portfolio", portfolioId.ToString());
+
+    /// <summary>A tracked job of some service; the alert says which service, so an admin knows where to look it up.</summary>
+    public static AlertSubject Job(Guid jobId) => new("job", jobId.ToString());
 }

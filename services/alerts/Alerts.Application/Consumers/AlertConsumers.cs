@@ -16,5 +16,6 @@ public static class AlertConsumers
         bus.AddConsumer<DealRejectedConsumer>();
         bus.AddConsumer<PricesUpdatedConsumer>();
         bus.AddConsumer<PortfolioRiskCalculatedConsumer>();
+        bus.AddConsumer<JobFailedConsumer>();
     }
 }

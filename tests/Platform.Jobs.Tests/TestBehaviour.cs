@@ -1,0 +1,8 @@
+namespace Platform.Jobs.Tests;
+
+public enum TestBehaviour
+{
+    Succeed,
+    Throw,
+    HangUntilCancelled,
+}
