@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging;
+using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 
@@ -57,6 +58,7 @@ public sealed class JobsHost : IAsyncDisposable
         builder.Configuration["Auth:Audience"] = Audience;
         builder.Configuration["Auth:JwksUri"] = jwksUri.ToString();
         builder.Configuration["ConnectionStrings:RabbitMq"] = TestEnvironment.RabbitMqConnectionString;
+        builder.Configuration["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString;
         builder.Configuration["Jobs:PollInterval"] = pollInterval;
         builder.Configuration["Jobs:LeaseDuration"] = "00:00:02";
         builder.Configuration["Jobs:ProgressInterval"] = "00:00:00.100";
@@ -67,7 +69,7 @@ public sealed class JobsHost : IAsyncDisposable
         builder.Configuration["Jobs:ScheduleInterval"] = "00:10:00";
         builder.AddServiceDefaults("jobs-test");
         builder.Services.AddDbContext<TestDb>(options => options.UseNpgsql(JobsDatabase.ConnectionString));
-        builder.AddPlatformMessaging<TestDb>("jobs-test");
+        builder.AddPlatformMessaging<TestDb>("jobs-test", new NoIntegrationEvents());
         builder.AddPlatformJobs<TestDb>("jobs-test", jobs => jobs
             .Add<TestJobParams, TestJobHandler>(TestJob, TimeSpan.FromSeconds(30))
             .Add<TestJobParams, TestJobHandler>(SlowJob, TimeSpan.FromMilliseconds(500))
