@@ -32,4 +32,8 @@ public sealed class ConfigurationTests
     [Test]
     public void MissingIssuer_IsRefused() =>
         AssertStartupRefused(builder => builder.UseSetting("Auth:Issuer", ""), "Issuer");
+
+    [Test]
+    public void MissingRedis_IsRefused_BecauseRevocationWouldSilentlyStop() =>
+        AssertStartupRefused(builder => builder.UseSetting("ConnectionStrings:Redis", ""), "ConnectionStrings:Redis is not configured");
 }
