@@ -66,6 +66,7 @@ public sealed class MessagingHost : IAsyncDisposable
                 bus.AddConsumer<RecordingConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
             }
         });
+        builder.Services.AddMessagingMetrics(serviceName);
         var app = builder.Build();
         await app.StartAsync();
         var host = new MessagingHost(app, brokerPort);

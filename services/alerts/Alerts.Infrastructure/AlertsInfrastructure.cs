@@ -1,3 +1,4 @@
+using Alerts.Application.Alerts;
 using Alerts.Application.Consumers;
 using Alerts.Application.Persistence;
 using Alerts.Application.Streaming;
@@ -16,7 +17,9 @@ public static class AlertsInfrastructure
     {
         builder.AddPlatformDbContext<AlertsDb>(AlertsDb.Schema, typeof(AlertsInfrastructure).Assembly.GetName().Name!);
         builder.AddPlatformMessaging<AlertsDb>("alerts", bus => bus.AddAlertConsumers());
+        builder.Services.AddMessagingMetrics("alerts");
         builder.Services.AddSingleton<AlertFeed>();
+        builder.Services.AddSingleton<AlertsMetrics>();
         builder.Services.AddSingleton<AlertNotificationListener>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AlertNotificationListener>());
         builder.Services.AddHealthChecks().AddCheck<AlertNotificationHealthCheck>("alert-notifications", tags: [HealthSetup.ReadyTag]);

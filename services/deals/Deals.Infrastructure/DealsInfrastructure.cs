@@ -15,6 +15,7 @@ public static class DealsInfrastructure
     {
         builder.AddPlatformDbContext<DealsDb>(DealsDb.Schema, typeof(DealsInfrastructure).Assembly.GetName().Name!);
         builder.AddPlatformMessaging<DealsDb>("deals");
+        builder.Services.AddMessagingMetrics("deals");
         builder.Services.AddSingleton<IIntegrationEventMapper, DealIntegrationEvents>();
         builder.Services.AddIdempotencyPurge<DealsDb>();
         return builder;

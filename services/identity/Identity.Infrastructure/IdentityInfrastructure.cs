@@ -30,6 +30,7 @@ public static class IdentityInfrastructure
 
         builder.AddPlatformDbContext<IdentityDb>(IdentityDb.Schema, typeof(IdentityInfrastructure).Assembly.GetName().Name!);
         builder.AddPlatformMessaging<IdentityDb>("identity");
+        builder.Services.AddMessagingMetrics("identity");
 
         var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
         builder.Services

@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Platform.Messaging.Inbox;
 
@@ -31,15 +31,28 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
             [messageId, GetType().Name, typeof(TMessage).FullName!],
             cancellationToken);
 #pragma warning restore EF1003
+        // Resolved through the context rather than injected: every service's consumers pass only the db.
+        var metrics = db.GetService<MessagingMetrics>();
+        var messageType = typeof(TMessage).FullName!;
         if (inserted == 0)
         {
-            Metrics.InboxDuplicates.Add(1);
+            metrics.Duplicate(messageType, GetType().Name);
             return;
         }
 
-        await HandleAsync(context.Message, context);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await HandleAsync(context.Message, context);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.ConsumeFailed(messageType, GetType().Name, exception);
+            throw;
+        }
+
+        metrics.Consumed(messageType, GetType().Name);
     }
 
     /// <summary>
