@@ -1,6 +1,7 @@
 using Deals.Api.Endpoints;
 using Deals.Application.Deals;
 using Deals.Application.Persistence;
+using Deals.Application.Review;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
@@ -16,6 +17,7 @@ internal static class DealsApi
         // Bounded: one entry per (list version, filter); see DealCounts.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
+        builder.Services.AddSingleton<DealsMetrics>();
         return builder;
     }
 
