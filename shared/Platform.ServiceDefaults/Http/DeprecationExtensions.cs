@@ -10,7 +10,7 @@ public static class DeprecationExtensions
     /// Marks minimal-API endpoints (a route or a whole group) deprecated: every response carries
     /// <c>Deprecation: @&lt;unix seconds&gt;</c> (RFC 9745), <c>Sunset: &lt;HTTP-date&gt;</c> (RFC 8594) and,
     /// with a <paramref name="link"/>, <c>Link: &lt;…&gt;; rel="deprecation"</c>; the OpenAPI operation
-    /// is marked deprecated. Policy: docs/api-conventions.md.
+    /// is marked deprecated, its description saying until when. Policy: docs/api-conventions.md.
     /// </summary>
     public static TBuilder Deprecated<TBuilder>(this TBuilder builder, DateTimeOffset deprecatedOn, DateTimeOffset sunset, string? link = null)
         where TBuilder : IEndpointConventionBuilder
@@ -23,9 +23,17 @@ public static class DeprecationExtensions
         var deprecation = "@" + deprecatedOn.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var sunsetDate = sunset.ToString("R", CultureInfo.InvariantCulture);
         var linkValue = link is null ? null : $"<{link}>; rel=\"deprecation\"";
+        var notice = string.Create(CultureInfo.InvariantCulture, $"Deprecated since {deprecatedOn.UtcDateTime:yyyy-MM-dd}; removed after {sunset.UtcDateTime:yyyy-MM-dd}.")
+            + (link is null ? string.Empty : $" See {link}.");
 
-        // The OpenAPI generator marks operations with [Obsolete] metadata deprecated.
-        builder.WithMetadata(new DeprecationMetadata(deprecatedOn, sunset, link), new ObsoleteAttribute($"Deprecated; removed after {sunsetDate}."));
+        builder.WithMetadata(new DeprecationMetadata(deprecatedOn, sunset, link));
+        // Per endpoint, so no document-wide transformer has to be registered in each service.
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Deprecated = true;
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? notice : $"{operation.Description}\n\n{notice}";
+            return Task.CompletedTask;
+        });
         builder.AddEndpointFilter(async (context, next) =>
         {
             // On starting rather than now: an error response is cleared and rewritten, and callers
