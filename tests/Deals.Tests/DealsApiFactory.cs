@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Platform.ServiceDefaults.Features;
 using Platform.SharedKernel;
 using Platform.Testing;
 
@@ -20,9 +19,6 @@ public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri, IReadOnlyDi
         {
             builder.UseSetting(name, value);
         }
-
-        // Until the shared composition adds feature flags itself (the call is idempotent).
-        builder.ConfigureServices(services => services.AddPlatformFeatures());
     }
 
     public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);

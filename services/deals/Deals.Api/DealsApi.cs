@@ -4,6 +4,7 @@ using Deals.Application.Persistence;
 using Deals.Application.Review;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
+using Platform.ServiceDefaults.Features;
 using Platform.ServiceDefaults.Health;
 
 namespace Deals.Api;
@@ -18,6 +19,8 @@ internal static class DealsApi
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
         builder.Services.AddSingleton<DealsMetrics>();
+        // The export reads a flag; idempotent, so harmless once the shared composition adds it for every service.
+        builder.AddPlatformFeatures();
         return builder;
     }
 
