@@ -47,6 +47,8 @@ public sealed class AlertMetricsTests
 
         await Factory.PublishAsync(new DealApproved(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "Streamed deal", userId, Guid.NewGuid(), "fine"));
         await stream.NextAlertAsync();
+        // The frame can reach the client before the server's write returns and counts it.
+        await delivered.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(5));
 
         Assert.That(delivered.GetMeasurementSnapshot().Where(m => Tagged(m, "category", "deal")).Sum(m => m.Value), Is.EqualTo(1));
     }
