@@ -28,6 +28,7 @@ public static class MessagingSetup
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddMessagingMetrics(serviceName);
         services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(
             new OutboxInterceptor(events, provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<TimeProvider>()),
             new OutboxCommitInterceptor(provider.GetRequiredService<OutboxSignal>())));

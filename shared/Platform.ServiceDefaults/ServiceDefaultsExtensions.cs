@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Features;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Telemetry;
@@ -32,6 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddPlatformAuthentication();
+        builder.AddPlatformFeatures();
         return builder;
     }
 

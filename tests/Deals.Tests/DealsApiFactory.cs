@@ -1,14 +1,25 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Platform.SharedKernel;
 using Platform.Testing;
 
 namespace Deals.Tests;
 
 /// <summary>The deals service in process on the real servers (see <see cref="ServiceApiFactory{TEntryPoint}"/>).</summary>
-public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri) : ServiceApiFactory<Program>("deals", key, jwksUri)
+public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri, IReadOnlyDictionary<string, string>? settings = null)
+    : ServiceApiFactory<Program>("deals", key, jwksUri)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+    }
 
     public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);
 
@@ -35,8 +46,8 @@ public sealed class DealsService
         using var warmUp = Factory.CreateClient();
     }
 
-    /// <summary>Another deals service with the same token trust, for tests that break its configuration.</summary>
-    public static DealsApiFactory CreateFactory() => new(_key, _jwks.JwksUri);
+    /// <summary>Another deals service with the same token trust, for tests that break or change its configuration.</summary>
+    public static DealsApiFactory CreateFactory(IReadOnlyDictionary<string, string>? settings = null) => new(_key, _jwks.JwksUri, settings);
 
     [OneTimeTearDown]
     public async Task Stop()

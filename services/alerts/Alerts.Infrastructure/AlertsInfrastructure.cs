@@ -1,3 +1,4 @@
+using Alerts.Application.Alerts;
 using Alerts.Application.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public static class AlertsInfrastructure
     /// <summary>What alerts adds to the platform's composition: the commit notifications that wake streams.</summary>
     public static WebApplicationBuilder AddAlertsInfrastructure(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<AlertsMetrics>();
         builder.Services.AddSingleton<AlertFeed>();
         builder.Services.AddSingleton<AlertNotificationListener>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AlertNotificationListener>());

@@ -1,6 +1,7 @@
 using Deals.Api.Endpoints;
 using Deals.Application.Deals;
 using Deals.Application.Persistence;
+using Deals.Application.Review;
 using Deals.Infrastructure;
 using Platform.Hosting;
 
@@ -23,6 +24,7 @@ internal static class DealsApi
         // new list version (any write, on any replica) makes every old entry unreachable.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
+        builder.Services.AddSingleton<DealsMetrics>();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Platform.Messaging.Inbox;
 
@@ -18,6 +18,30 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
+        // Resolved through the context rather than injected: every service's consumers pass only the db.
+        var metrics = db.GetService<MessagingMetrics>();
+        var messageType = typeof(TMessage).FullName!;
+        try
+        {
+            if (await ApplyOnceAsync(context))
+            {
+                metrics.Consumed(messageType, GetType().Name);
+            }
+            else
+            {
+                metrics.Duplicate(messageType, GetType().Name);
+            }
+        }
+        catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            metrics.ConsumeFailed(messageType, GetType().Name, exception);
+            throw;
+        }
+    }
+
+    /// <summary>Returns false for a message this consumer has already applied.</summary>
+    private async Task<bool> ApplyOnceAsync(ConsumeContext<TMessage> context)
+    {
         var messageId = context.MessageId
             ?? throw new PermanentMessageException("The message has no id, so it cannot be applied exactly once.");
         var cancellationToken = context.CancellationToken;
@@ -33,13 +57,13 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
 #pragma warning restore EF1003
         if (inserted == 0)
         {
-            Metrics.InboxDuplicates.Add(1);
-            return;
+            return false;
         }
 
         await HandleAsync(context.Message, context);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

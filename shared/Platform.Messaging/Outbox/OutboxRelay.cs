@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,8 @@ namespace Platform.Messaging.Outbox;
 /// back and the rows are published again: consumers' inboxes absorb that duplicate.
 /// </summary>
 internal sealed class OutboxRelay<TDb>(
-    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay<TDb>> logger)
+    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, MessagingMetrics metrics,
+    ILogger<OutboxRelay<TDb>> logger)
     : BackgroundService
     where TDb : DbContext
 {
@@ -118,7 +118,6 @@ internal sealed class OutboxRelay<TDb>(
                 row.PublishedAt = now;
                 row.LastError = null;
                 published++;
-                Metrics.Delivery.Record((now - row.CreatedAt).TotalMilliseconds);
             }
             else
             {
@@ -129,10 +128,21 @@ internal sealed class OutboxRelay<TDb>(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Metrics.Published.Add(published);
+        // Counted once the marks are committed: a batch rolled back here is published again and counted then.
+        foreach (var row in rows)
+        {
+            if (row.PublishedAt is { } publishedAt)
+            {
+                metrics.Published(row.MessageType, publishedAt - row.CreatedAt);
+            }
+            else
+            {
+                metrics.PublishFailed(row.MessageType);
+            }
+        }
+
         if (published < rows.Count)
         {
-            Metrics.PublishFailures.Add(rows.Count - published);
             logger.LogWarning(
                 "Outbox: {Failed} of {Claimed} events could not be published and will be retried; first error: {Error}",
                 rows.Count - published, rows.Count, rows.First(r => r.PublishedAt is null).LastError);
@@ -176,7 +186,7 @@ internal sealed class OutboxRelay<TDb>(
     {
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
         var name = $"outbox publish {row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..]}";
-        var activity = Metrics.Source.StartActivity(name, ActivityKind.Producer, parent);
+        var activity = MessagingTracing.Source.StartActivity(name, ActivityKind.Producer, parent);
         if (activity is null && row.TraceParent is not null)
         {
             // Nobody listens to our source, but MassTransit's may: give its send activity the stored parent.
@@ -212,16 +222,4 @@ internal sealed class OutboxRelay<TDb>(
         ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null));
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-}
-
-/// <summary>The messaging building block's traces and metrics (sources <c>Platform.Messaging</c>).</summary>
-internal static class Metrics
-{
-    public static readonly ActivitySource Source = new("Platform.Messaging");
-    private static readonly Meter Meter = new("Platform.Messaging");
-
-    public static readonly Counter<long> Published = Meter.CreateCounter<long>("platform.outbox.published", description: "Outbox rows published with a broker confirm");
-    public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("platform.outbox.publish_failures", description: "Publish attempts that failed and will be retried");
-    public static readonly Histogram<double> Delivery = Meter.CreateHistogram<double>("platform.outbox.delivery_delay", "ms", "From commit to broker confirm");
-    public static readonly Counter<long> InboxDuplicates = Meter.CreateCounter<long>("platform.inbox.duplicates", description: "Redelivered messages acknowledged without a second effect");
 }

@@ -32,6 +32,7 @@ internal static class AlertStreamEndpoint
         ICurrentUser user,
         AlertFeed feed,
         AlertsSince since,
+        AlertsMetrics metrics,
         IOptions<AlertsOptions> options,
         IOptions<HttpJsonOptions> json,
         IHostApplicationLifetime lifetime,
@@ -76,7 +77,7 @@ internal static class AlertStreamEndpoint
             var heartbeat = options.Value.StreamHeartbeat;
             while (true)
             {
-                last = await SendNewAsync(response, since, userId, last, json.Value.SerializerOptions, cancellationToken);
+                last = await SendNewAsync(response, since, metrics, userId, last, json.Value.SerializerOptions, cancellationToken);
                 // A missed wake-up costs at most one heartbeat: the loop reads again after it either way.
                 if (!await subscription.WaitAsync(heartbeat, cancellationToken))
                 {
@@ -93,7 +94,7 @@ internal static class AlertStreamEndpoint
     }
 
     private static async Task<long> SendNewAsync(
-        HttpResponse response, AlertsSince since, Guid userId, long last, JsonSerializerOptions json, CancellationToken cancellationToken)
+        HttpResponse response, AlertsSince since, AlertsMetrics metrics, Guid userId, long last, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -102,6 +103,7 @@ internal static class AlertStreamEndpoint
             {
                 await response.WriteAsync($"id: {alert.Sequence}\nevent: alert\ndata: {JsonSerializer.Serialize(alert, json)}\n\n", cancellationToken);
                 last = alert.Sequence;
+                metrics.Delivered(alert);
             }
 
             if (batch.Count > 0)

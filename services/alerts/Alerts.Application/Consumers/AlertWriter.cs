@@ -1,7 +1,9 @@
+using Alerts.Application.Alerts;
 using Alerts.Application.Persistence;
 using Alerts.Application.Streaming;
 using Alerts.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Alerts.Application.Consumers;
 
@@ -46,5 +48,11 @@ internal static class AlertWriter
         }
 
         db.Alerts.AddRange(fresh);
+        // Counted when queued in the consumer's transaction: a rolled-back consume that is retried counts again.
+        var metrics = db.GetService<AlertsMetrics>();
+        foreach (var alert in fresh)
+        {
+            metrics.Created(alert);
+        }
     }
 }

@@ -7,8 +7,16 @@ namespace Deals.Application.Review;
 
 public sealed record ApproveDeal(Guid DealId, string? Comment, uint? ExpectedVersion) : IRequest<Result<DealView>>;
 
-internal sealed class ApproveDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ApproveDeal, Result<DealView>>
+internal sealed class ApproveDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, DealsMetrics metrics) : IRequestHandler<ApproveDeal, Result<DealView>>
 {
-    public Task<Result<DealView>> Handle(ApproveDeal request, CancellationToken cancellationToken) =>
-        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Approve(actor, request.Comment, clock.GetUtcNow()), cancellationToken);
+    public async Task<Result<DealView>> Handle(ApproveDeal request, CancellationToken cancellationToken)
+    {
+        var result = await db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Approve(actor, request.Comment, clock.GetUtcNow()), cancellationToken);
+        if (result.IsSuccess)
+        {
+            metrics.Approved();
+        }
+
+        return result;
+    }
 }

@@ -7,8 +7,16 @@ namespace Deals.Application.Review;
 
 public sealed record RejectDeal(Guid DealId, string? Comment, uint? ExpectedVersion) : IRequest<Result<DealView>>;
 
-internal sealed class RejectDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RejectDeal, Result<DealView>>
+internal sealed class RejectDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, DealsMetrics metrics) : IRequestHandler<RejectDeal, Result<DealView>>
 {
-    public Task<Result<DealView>> Handle(RejectDeal request, CancellationToken cancellationToken) =>
-        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Reject(actor, request.Comment, clock.GetUtcNow()), cancellationToken);
+    public async Task<Result<DealView>> Handle(RejectDeal request, CancellationToken cancellationToken)
+    {
+        var result = await db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Reject(actor, request.Comment, clock.GetUtcNow()), cancellationToken);
+        if (result.IsSuccess)
+        {
+            metrics.Rejected();
+        }
+
+        return result;
+    }
 }

@@ -7,8 +7,16 @@ namespace Deals.Application.Review;
 
 public sealed record SubmitDeal(Guid DealId, uint? ExpectedVersion) : IRequest<Result<DealView>>;
 
-internal sealed class SubmitDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitDeal, Result<DealView>>
+internal sealed class SubmitDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, DealsMetrics metrics) : IRequestHandler<SubmitDeal, Result<DealView>>
 {
-    public Task<Result<DealView>> Handle(SubmitDeal request, CancellationToken cancellationToken) =>
-        db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Submit(actor, clock.GetUtcNow()), cancellationToken);
+    public async Task<Result<DealView>> Handle(SubmitDeal request, CancellationToken cancellationToken)
+    {
+        var result = await db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) => deal.Submit(actor, clock.GetUtcNow()), cancellationToken);
+        if (result.IsSuccess)
+        {
+            metrics.Submitted();
+        }
+
+        return result;
+    }
 }
