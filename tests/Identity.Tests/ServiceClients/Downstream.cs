@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Identity.Tests.ServiceClients;
+
+/// <summary>
+/// A small real Kestrel app on a free loopback port standing in for the service being called.
+/// It records every request that reaches it (path, time, Authorization) before the app answers.
+/// </summary>
+public sealed class Downstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private Downstream(WebApplication app, Uri baseAddress, ConcurrentQueue<ReceivedRequest> received)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Received = received;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<ReceivedRequest> Received { get; }
+
+    public static async Task<Downstream> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        var received = new ConcurrentQueue<ReceivedRequest>();
+        app.Use((context, next) =>
+        {
+            received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path.Value ?? "", DateTimeOffset.UtcNow,
+                context.Request.Headers.Authorization.ToString()));
+            return next(context);
+        });
+        map(app);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new Downstream(app, new Uri(address.TrimEnd('/') + "/"), received);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
