@@ -26,8 +26,13 @@ public static class HttpClientSetup
                 "Http:Resilience:CircuitBreakerSamplingDurationMs must be at least twice AttemptTimeoutMs (a rule of the standard resilience handler).")
             .ValidateOnStart();
 
+        // Registered as a default, the handler has no client name, so every client would share one
+        // pipeline and one circuit breaker: a failing service would cut off calls to all the others
+        // (dotnet/extensions#5021). One pipeline per scheme, host and port gives each called service
+        // its own breaker. Safe because the addresses come from configuration, never from user input.
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler()
-            .Configure((options, services) => Apply(options, services.GetRequiredService<IOptions<PlatformHttpResilienceOptions>>().Value)));
+            .Configure((options, services) => Apply(options, services.GetRequiredService<IOptions<PlatformHttpResilienceOptions>>().Value))
+            .SelectPipelineByAuthority());
         return builder;
     }
 

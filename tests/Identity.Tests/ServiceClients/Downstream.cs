@@ -47,7 +47,16 @@ public sealed class Downstream : IAsyncDisposable
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new Downstream(app, new Uri(address.TrimEnd('/') + "/"), received);
+        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        // The first request builds the endpoints and JIT-compiles the pipeline, which on a busy
+        // machine takes longer than the millisecond timeouts under test: pay for it here.
+        using (var warmUp = new HttpClient { BaseAddress = baseAddress })
+        {
+            (await warmUp.GetAsync("/warm-up")).Dispose();
+        }
+
+        received.Clear();
+        return new Downstream(app, baseAddress, received);
     }
 
     public async ValueTask DisposeAsync()
