@@ -112,8 +112,9 @@ internal sealed class S3DocumentStore : IDocumentStore, IDisposable
             ContentType = contentType,
             InputStream = body,
             AutoCloseStream = false,
-            // The length is known (it is in memory), so plain signing works everywhere; aws-chunked
-            // signing would add nothing but a format some S3-compatible servers do not speak.
+            // The length is known (it is in memory), so plain signing works everywhere. With
+            // aws-chunked encoding (the SDK's default) s3rver 3.7 stores the chunk framing and
+            // signatures as part of the object: silently corrupt content, caught by the round-trip tests.
             UseChunkEncoding = false,
         }, cancellationToken);
     }
@@ -142,7 +143,7 @@ internal sealed class S3DocumentStore : IDocumentStore, IDisposable
                         PartNumber = partNumber,
                         InputStream = body,
                         PartSize = filled,
-                        UseChunkEncoding = false,
+                        UseChunkEncoding = false, // see PutSingleAsync
                     }, cancellationToken);
                     parts.Add(new PartETag(partNumber, part.ETag));
                 }
