@@ -34,6 +34,8 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddPlatformAuthentication();
         builder.AddPlatformFeatures();
+        // Every outgoing HttpClient gets timeouts, retries honouring Retry-After and a circuit breaker.
+        builder.AddPlatformHttpClients();
         return builder;
     }
 
