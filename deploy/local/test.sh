@@ -16,6 +16,8 @@ set -euo pipefail
 command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
 
 "$LOCAL_DIR/up.sh"
+# A real S3-compatible server for the document-storage tests (npm's s3rver; each test fixture starts its own).
+"$LOCAL_DIR/s3.sh" install || warn "s3rver could not be installed: the S3 document-storage tests will be skipped"
 
 # Tests read PLATFORM_* to reach the infrastructure and to find repo files.
 # shellcheck source=/dev/null
