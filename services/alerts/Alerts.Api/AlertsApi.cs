@@ -3,6 +3,7 @@ using Alerts.Application.Alerts;
 using Alerts.Application.Streaming;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Alerts.Api;
 
@@ -14,6 +15,10 @@ internal static class AlertsApi
         builder.Services.AddScoped<AlertsSince>();
         builder.Services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPlatformRedis();
+        builder.Services.DescribeOpenApiTags(
+            ("Alerts", "The caller's alerts: list, read, dismiss, and a Server-Sent Events stream of new ones."),
+            ("Alert rules", "The caller's alert rules: price thresholds on tickers and VaR thresholds on portfolios."));
+        builder.Services.DescribeMessagingAdminOpenApi();
         return builder;
     }
 

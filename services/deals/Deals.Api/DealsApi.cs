@@ -4,6 +4,7 @@ using Deals.Application.Persistence;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Deals.Api;
 
@@ -16,6 +17,9 @@ internal static class DealsApi
         // Bounded: one entry per (list version, filter); see DealCounts.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
+        builder.Services.DescribeOpenApiTags(
+            ("Deals", "M&A deals: terms, review workflow (draft, pending review, approved, rejected), history, CSV export and import. Every signed-in user reads; analysts write; reviewers review."));
+        builder.Services.DescribeMessagingAdminOpenApi();
         return builder;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Identity.Api;
 
@@ -19,6 +20,13 @@ internal static class IdentityApi
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyStore>((jwt, keys) =>
                 jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => keys.ValidationKeys(keyId));
+        builder.Services.DescribeOpenApiTags(
+            ("Auth", "Sign-up, sign-in, token refresh and sign-out for the web front end (JSON), and the signed-in user's profile."),
+            ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included."),
+            ("Discovery", "The OpenID discovery document and the JWKS with the public keys that sign access tokens."),
+            ("Users", "User administration: admins only."),
+            ("Signing keys", "Token signing key rotation: admins only."));
+        builder.Services.DescribeMessagingAdminOpenApi();
         return builder;
     }
 
