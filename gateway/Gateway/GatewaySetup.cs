@@ -56,6 +56,7 @@ public static class GatewaySetup
                 endpoint.WithRequestBodyLimit(limit);
             }
         });
+        app.MapGatewayApiReference();
         return app;
     }
 }
