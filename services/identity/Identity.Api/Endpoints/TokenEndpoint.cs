@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Identity.Application.Auth;
 using Identity.Application.Tokens;
 using MediatR;
+using Microsoft.OpenApi;
 using Platform.SharedKernel;
 
 namespace Identity.Api.Endpoints;
@@ -40,7 +41,17 @@ internal static class TokenEndpoint
             .WithName("issueToken")
             .WithSummary("OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants")
             .WithDescription("Client credentials in HTTP Basic or in the form. Errors are RFC 6749 JSON (error, error_description), not problem+json, as OAuth clients expect.")
-            .Accepts<OAuthTokenRequest>("application/x-www-form-urlencoded")
+            // Described rather than declared with Accepts, which would let routing refuse other bodies
+            // (415, or 401 as the fallback policy meets the refusal) before the handler answers invalid_request.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(OAuthTokenRequest), cancellationToken: cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/x-www-form-urlencoded"] = new() { Schema = schema } },
+                };
+            })
             .Produces<OAuthTokenResponse>()
             // RFC 6749 section 5.2 error bodies: deliberately application/json, which the shared transformer leaves as declared.
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
