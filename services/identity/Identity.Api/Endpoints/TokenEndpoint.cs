@@ -12,15 +12,33 @@ namespace Identity.Api.Endpoints;
 /// <summary>RFC 6749 token endpoint: form body in, RFC-shaped JSON success or error out.</summary>
 internal static class TokenEndpoint
 {
-    /// <summary>The form fields, for the document: the handler reads the form itself, as each grant needs different ones.</summary>
-    public sealed record OAuthTokenRequest(
-        [property: JsonPropertyName("grant_type")] string GrantType,
-        [property: JsonPropertyName("username")] string? Username,
-        [property: JsonPropertyName("password")] string? Password,
-        [property: JsonPropertyName("refresh_token")] string? RefreshToken,
-        [property: JsonPropertyName("scope")] string? Scope,
-        [property: JsonPropertyName("client_id")] string? ClientId,
-        [property: JsonPropertyName("client_secret")] string? ClientSecret);
+    /// <summary>
+    /// The form fields, for the document: the handler reads the form itself, as each grant needs different
+    /// ones. Properties rather than a positional record, so that only grant_type is documented as required.
+    /// </summary>
+    public sealed class OAuthTokenRequest
+    {
+        [JsonPropertyName("grant_type")]
+        public required string GrantType { get; init; }
+
+        [JsonPropertyName("username")]
+        public string? Username { get; init; }
+
+        [JsonPropertyName("password")]
+        public string? Password { get; init; }
+
+        [JsonPropertyName("refresh_token")]
+        public string? RefreshToken { get; init; }
+
+        [JsonPropertyName("scope")]
+        public string? Scope { get; init; }
+
+        [JsonPropertyName("client_id")]
+        public string? ClientId { get; init; }
+
+        [JsonPropertyName("client_secret")]
+        public string? ClientSecret { get; init; }
+    }
 
     public sealed record OAuthTokenResponse(
         [property: JsonPropertyName("access_token")] string AccessToken,
