@@ -60,6 +60,7 @@ public static class GatewaySetup
                 endpoint.WithRequestBodyLimit(limit);
             }
         });
+        app.MapGatewayApiReference();
         return app;
     }
 }

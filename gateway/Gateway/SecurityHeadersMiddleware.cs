@@ -5,6 +5,7 @@ namespace Gateway;
 /// <summary>
 /// Response headers for an API that serves JSON only, set as the response starts so they also cover
 /// error responses (the exception handler clears headers) and override whatever a service sent.
+/// An endpoint that serves a page (the API reference) brings its own policy as <see cref="ContentSecurityPolicyMetadata"/>.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -24,7 +25,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.PolicyFor(context)
+            ?? "default-src 'none'; frame-ancestors 'none'";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         // HSTS over plain HTTP is ignored by browsers and would only mislead (RFC 6797 section 7.2).
         if (context.Request.IsHttps)

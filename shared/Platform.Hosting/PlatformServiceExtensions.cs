@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Application;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Hosting;
 
@@ -23,6 +24,7 @@ public static class PlatformServiceExtensions
         builder.AddPlatformDbContext<TDb>(service.Schema, service.Migrations.GetName().Name!);
         builder.AddPlatformMessaging<TDb>(service.Name, service.Events, service.Consumers);
         builder.Services.AddUseCases(service.UseCases);
+        builder.Services.DescribeMessagingAdminOpenApi();
         builder.Services.AddSingleton(new ComposedService(
             service,
             app => app.MapMessagingAdmin<TDb>(service.AdminRoutePrefix),

@@ -26,7 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(Platform.ServiceDefaults.OpenApi.PlatformOpenApi.Configure);
         builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName)).ValidateOnStart();
         // Unreadable bodies and wrong types become exceptions so the one exception handler words them.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

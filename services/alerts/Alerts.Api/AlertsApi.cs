@@ -5,6 +5,7 @@ using Alerts.Application.Persistence;
 using Alerts.Application.Streaming;
 using Alerts.Infrastructure;
 using Platform.Hosting;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Alerts.Api;
 
@@ -23,6 +24,9 @@ internal static class AlertsApi
         builder.AddAlertsInfrastructure();
         builder.Services.AddScoped<AlertsSince>();
         builder.Services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.DescribeOpenApiTags(
+            ("Alerts", "The caller's alerts: list, read, dismiss, and a Server-Sent Events stream of new ones."),
+            ("Alert rules", "The caller's alert rules: price thresholds on tickers and VaR thresholds on portfolios."));
         return builder;
     }
 

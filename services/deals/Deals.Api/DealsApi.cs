@@ -4,6 +4,7 @@ using Deals.Application.Persistence;
 using Deals.Application.Review;
 using Deals.Infrastructure;
 using Platform.Hosting;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Deals.Api;
 
@@ -25,6 +26,8 @@ internal static class DealsApi
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         builder.Services.AddSingleton<DealCounts>();
         builder.Services.AddSingleton<DealsMetrics>();
+        builder.Services.DescribeOpenApiTags(
+            ("Deals", "M&A deals: terms, review workflow (draft, pending review, approved, rejected), history, CSV export and import. Every signed-in user reads; analysts write; reviewers review."));
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Identity.Application.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Identity.Infrastructure;
 using Platform.Hosting;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Identity.Api;
 
@@ -27,6 +28,12 @@ internal static class IdentityApi
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyStore>((jwt, keys) =>
                 jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => keys.ValidationKeys(keyId));
+        builder.Services.DescribeOpenApiTags(
+            ("Auth", "Sign-up, sign-in, token refresh and sign-out for the web front end (JSON), and the signed-in user's profile."),
+            ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included."),
+            ("Discovery", "The OpenID discovery document and the JWKS with the public keys that sign access tokens."),
+            ("Users", "User administration: admins only."),
+            ("Signing keys", "Token signing key rotation: admins only."));
         return builder;
     }
 

@@ -14,22 +14,34 @@ internal static class AlertEndpoints
 
         alerts.MapGet("/", async (string? status, string? category, string? severity, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ListAlerts(status, category, severity, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
-            .WithSummary("The caller's alerts, newest first: status (active, unread, read, dismissed, all; default active), category, severity, page, pageSize (at most 200).");
+            .WithName("listAlerts")
+            .WithSummary("List the caller's alerts, newest first")
+            .WithDescription("Filters: status (active, unread, read, dismissed, all; default active), category, severity; page and pageSize (at most 200).")
+            .Produces<PagedList<AlertView>>();
 
         alerts.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetAlert(id), ct)).ToHttp())
-            .WithSummary("One of the caller's alerts.");
+            .WithName("getAlert")
+            .WithSummary("Get one of the caller's alerts")
+            .Produces<AlertView>();
 
         alerts.MapPost("/{id:guid}/read", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new MarkAlertRead(id), ct)).ToHttp())
-            .WithSummary("Mark the alert read (idempotent).");
+            .WithName("markAlertRead")
+            .WithSummary("Mark the alert read (idempotent)")
+            .Produces<AlertView>();
 
         alerts.MapPost("/{id:guid}/dismiss", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new DismissAlert(id), ct)).ToHttp())
-            .WithSummary("Dismiss the alert (idempotent).");
+            .WithName("dismissAlert")
+            .WithSummary("Dismiss the alert (idempotent)")
+            .Produces<AlertView>();
 
         alerts.MapPost("/dismiss-all", async (string? category, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new DismissAllAlerts(category), ct)).ToHttp())
-            .WithSummary("Dismiss all active alerts, or those of one category; returns how many.");
+            .WithName("dismissAllAlerts")
+            .WithSummary("Dismiss all active alerts, or those of one category")
+            .WithDescription("Returns how many were dismissed.")
+            .Produces<DismissAllResult>();
     }
 }

@@ -24,7 +24,12 @@ internal static class AlertStreamEndpoint
     public static void MapAlertStreamEndpoint(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/alerts/stream", StreamAsync)
             .WithTags("Alerts")
-            .WithSummary("Server-Sent Events of the caller's new alerts (event: alert, id: sequence). Resume with Last-Event-ID or ?lastEventId=.");
+            .WithName("streamAlerts")
+            .WithSummary("Stream the caller's new alerts as Server-Sent Events")
+            .WithDescription("Each event is 'event: alert', 'id: <sequence>' and the alert's JSON as data. Resume with Last-Event-ID or ?lastEventId=. The stream ends when the access token expires.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            // Service clients have no alerts of their own.
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> StreamAsync(
         HttpContext http,

@@ -29,7 +29,11 @@ internal static class DealEndpoints
 
         deals.MapGet("/", async ([AsParameters] DealFilter filter, int? page, int? pageSize, string? cursor, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ListDeals(filter, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct)).ToHttp())
-            .WithSummary("List deals: filters, sort (e.g. -updatedAt), page and pageSize (at most 200), or cursor (a previous nextCursor).");
+            .WithName("listDeals")
+            .WithSummary("List deals")
+            .WithDescription("Filters, sort (e.g. -updatedAt), page and pageSize (at most 200), or cursor (a previous nextCursor). Deleted deals are listed to admins only.")
+            .Produces<PagedList<DealView>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         deals.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
@@ -42,11 +46,18 @@ internal static class DealEndpoints
 
                 return deal.ToHttp(view => Ok(http, view));
             })
-            .WithSummary("One deal, with its ETag.");
+            .WithName("getDeal")
+            .WithSummary("Get one deal, with its ETag")
+            .WithDescription("If-None-Match with the current ETag answers 304 without a body.")
+            .Produces<DealView>()
+            .Produces(StatusCodes.Status304NotModified);
 
         deals.MapGet("/by-ticker/{ticker}", async (string ticker, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetDealsByTicker(ticker, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
-            .WithSummary("Deals in which the ticker is the target or the acquirer, latest announcement first.");
+            .WithName("listDealsByTicker")
+            .WithSummary("List deals in which the ticker is the target or the acquirer")
+            .WithDescription("Latest announcement first.")
+            .Produces<PagedList<DealView>>();
 
         deals.MapPost("/", async (DealInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CreateDeal(body), ct)).ToHttp(view =>
@@ -56,18 +67,31 @@ internal static class DealEndpoints
                 }))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithIdempotency<DealsDb>()
-            .WithSummary("Create a draft deal owned by the caller. Honours Idempotency-Key.");
+            .WithName("createDeal")
+            .WithSummary("Create a draft deal owned by the caller")
+            .WithDescription("Honours Idempotency-Key: a replay returns the first response; a key still in flight is 409, a key reused with another body 422.")
+            .Produces<DealView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         deals.MapPut("/{id:guid}", async (Guid id, DealInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await WithRequiredVersion(http, version => mediator.Send(new UpdateDeal(id, version, body), ct)))
             .RequireAuthorization(PlatformPolicies.Analyst)
-            .WithSummary("Replace the deal's terms. Requires If-Match; a reviewed deal returns to draft.");
+            .WithName("updateDeal")
+            .WithSummary("Replace the deal's terms")
+            .WithDescription("Requires If-Match (428 without it, 412 when stale); a reviewed deal returns to draft.")
+            .Produces<DealView>()
+            .ProducesVersionProblems();
 
         deals.MapPatch("/{id:guid}", async (Guid id, JsonObject patch, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await WithRequiredVersion(http, version => mediator.Send(new PatchDeal(id, version, patch), ct)))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
-            .WithSummary("Change some terms (JSON Merge Patch: null clears a field). Requires If-Match.");
+            .WithName("patchDeal")
+            .WithSummary("Change some of the deal's terms")
+            .WithDescription("JSON Merge Patch: null clears a field. Requires If-Match (428 without it, 412 when stale).")
+            .Produces<DealView>()
+            .ProducesVersionProblems();
 
         deals.MapDelete("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
@@ -75,38 +99,63 @@ internal static class DealEndpoints
                 return version.IsSuccess ? (await mediator.Send(new DeleteDeal(id, version.Value), ct)).ToHttp() : version.Error!.ToProblem();
             })
             .RequireAuthorization(PlatformPolicies.Analyst)
-            .WithSummary("Soft-delete the deal (If-Match honoured).");
+            .WithName("deleteDeal")
+            .WithSummary("Soft-delete the deal")
+            .WithDescription("If-Match is honoured when sent (412 when stale).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         deals.MapPost("/{id:guid}/restore", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RestoreDeal(id), ct)).ToHttp(view => Ok(http, view)))
             .RequireAuthorization(PlatformPolicies.Admin)
-            .WithSummary("Restore a deleted deal (admins).");
+            .WithName("restoreDeal")
+            .WithSummary("Restore a deleted deal (admins)")
+            .Produces<DealView>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         deals.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await WithVersion(http, version => mediator.Send(new SubmitDeal(id, version), ct), view => Ok(http, view)))
             .RequireAuthorization(PlatformPolicies.Analyst)
-            .WithSummary("Submit a draft for review (owner or admin).");
+            .WithName("submitDeal")
+            .WithSummary("Submit a draft for review (owner or admin)")
+            .Produces<DealView>()
+            .ProducesTransitionProblems();
 
         deals.MapPost("/{id:guid}/approve", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await WithVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
-            .WithSummary("Approve a deal pending review; the owner cannot approve their own deal.");
+            .WithName("approveDeal")
+            .WithSummary("Approve a deal pending review")
+            .WithDescription("The owner cannot approve their own deal (422 deal.four_eyes).")
+            .Produces<DealView>()
+            .ProducesTransitionProblems();
 
         deals.MapPost("/{id:guid}/reject", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await WithVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
-            .WithSummary("Reject a deal pending review, with a comment saying what to fix.");
+            .WithName("rejectDeal")
+            .WithSummary("Reject a deal pending review")
+            .WithDescription("Needs a comment saying what to fix (422 deal.comment_required).")
+            .Produces<DealView>()
+            .ProducesTransitionProblems();
 
         deals.MapGet("/{id:guid}/audit", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetDealHistory(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
-            .WithSummary("The deal's change history: who, when, request id, and each field's before and after.");
+            .WithName("getDealHistory")
+            .WithSummary("Get the deal's change history")
+            .WithDescription("Who, when, request id, and each field's before and after.")
+            .Produces<PagedList<DealChange>>();
 
         deals.MapGet("/export", async ([AsParameters] DealFilter filter, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
                 (await mediator.Send(new ExportDeals(filter), ct)).ToHttp(export => TypedResults.Stream(
                     stream => export.WriteToAsync(stream, ct),
                     "text/csv; charset=utf-8",
                     $"deals-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.csv")))
-            .WithSummary("The filtered deals as CSV (RFC 4180), streamed.");
+            .WithName("exportDeals")
+            .WithSummary("Export the filtered deals as CSV")
+            .WithDescription("RFC 4180, streamed.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         deals.MapPost("/import", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ImportDeals(request.Body), ct)).ToHttp())
@@ -114,8 +163,24 @@ internal static class DealEndpoints
             .WithRequestBodyLimit(ImportMaxBytes)
             // Any other content type is refused with 415 before the handler runs.
             .Accepts<string>("text/csv", "application/csv")
-            .WithSummary("Create deals from a CSV file in the export's format: all rows or none.");
+            .WithName("importDeals")
+            .WithSummary("Import deals from a CSV file")
+            .WithDescription("The export's format; all rows or none (422 deal.import_invalid with the rows' errors).")
+            .Produces<DealImportResult>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    // State transitions honour If-Match when sent and refuse a deal in the wrong state.
+    private static RouteHandlerBuilder ProducesTransitionProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    // Changing terms requires If-Match, and the new terms must keep the deal's rules.
+    private static RouteHandlerBuilder ProducesVersionProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static IResult Ok(HttpContext http, DealView view)
     {

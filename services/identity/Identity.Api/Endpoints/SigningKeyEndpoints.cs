@@ -12,5 +12,8 @@ internal static class SigningKeyEndpoints
                 (await mediator.Send(new RotateSigningKey(), ct)).ToHttp())
             .RequireAuthorization(PlatformPolicies.Admin)
             .WithTags("Signing keys")
-            .WithSummary("Rotate the token signing key now; the previous key stays published until its tokens expire.");
+            .WithName("rotateSigningKey")
+            .WithSummary("Rotate the token signing key now")
+            .WithDescription("The previous key stays published until its tokens expire.")
+            .Produces<SigningKeyRotated>();
 }

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Serialization;
 using Identity.Application.Auth;
 using Identity.Application.Tokens;
 using MediatR;
+using Microsoft.OpenApi;
 using Platform.SharedKernel;
 
 namespace Identity.Api.Endpoints;
@@ -10,12 +12,68 @@ namespace Identity.Api.Endpoints;
 /// <summary>RFC 6749 token endpoint: form body in, RFC-shaped JSON success or error out.</summary>
 internal static class TokenEndpoint
 {
+    /// <summary>
+    /// The form fields, for the document: the handler reads the form itself, as each grant needs different
+    /// ones. Properties rather than a positional record, so that only grant_type is documented as required.
+    /// </summary>
+    public sealed class OAuthTokenRequest
+    {
+        [JsonPropertyName("grant_type")]
+        public required string GrantType { get; init; }
+
+        [JsonPropertyName("username")]
+        public string? Username { get; init; }
+
+        [JsonPropertyName("password")]
+        public string? Password { get; init; }
+
+        [JsonPropertyName("refresh_token")]
+        public string? RefreshToken { get; init; }
+
+        [JsonPropertyName("scope")]
+        public string? Scope { get; init; }
+
+        [JsonPropertyName("client_id")]
+        public string? ClientId { get; init; }
+
+        [JsonPropertyName("client_secret")]
+        public string? ClientSecret { get; init; }
+    }
+
+    public sealed record OAuthTokenResponse(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("token_type")] string TokenType,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+        [property: JsonPropertyName("scope")] string Scope);
+
+    public sealed record OAuthErrorResponse(
+        [property: JsonPropertyName("error")] string Error,
+        [property: JsonPropertyName("error_description")] string ErrorDescription);
+
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/connect/token", IssueAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags("Tokens")
-            .WithSummary("OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants.");
+            .WithName("issueToken")
+            .WithSummary("OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants")
+            .WithDescription("Client credentials in HTTP Basic or in the form. Errors are RFC 6749 JSON (error, error_description), not problem+json, as OAuth clients expect.")
+            // Described rather than declared with Accepts, which would let routing refuse other bodies
+            // (415, or 401 as the fallback policy meets the refusal) before the handler answers invalid_request.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(OAuthTokenRequest), cancellationToken: cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/x-www-form-urlencoded"] = new() { Schema = schema } },
+                };
+            })
+            .Produces<OAuthTokenResponse>()
+            // RFC 6749 section 5.2 error bodies: deliberately application/json, which the shared transformer leaves as declared.
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized, "application/json");
 
     private static async Task<IResult> IssueAsync(HttpContext http, IMediator mediator, CancellationToken cancellationToken)
     {
@@ -51,14 +109,7 @@ internal static class TokenEndpoint
         if (result.IsSuccess)
         {
             var tokens = result.Value;
-            return TypedResults.Json(new
-            {
-                access_token = tokens.AccessToken,
-                token_type = "Bearer",
-                expires_in = tokens.ExpiresIn,
-                refresh_token = tokens.RefreshToken,
-                scope = tokens.Scope,
-            }, TokenJson.Options);
+            return TypedResults.Json(new OAuthTokenResponse(tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.Scope), TokenJson.Options);
         }
 
         var error = result.Error!;
@@ -123,7 +174,7 @@ internal static class TokenEndpoint
     }
 
     private static IResult OAuthError(string error, string description, int status = StatusCodes.Status400BadRequest) =>
-        TypedResults.Json(new { error, error_description = description }, TokenJson.Options, statusCode: status);
+        TypedResults.Json(new OAuthErrorResponse(error, description), TokenJson.Options, statusCode: status);
 }
 
 internal static class TokenJson
