@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Deals;
 using Platform.Contracts.Identity;
 using Platform.SharedKernel;
+using Platform.Testing;
 
 namespace Alerts.Tests;
 
@@ -39,25 +40,8 @@ public static class TestSupport
     /// Polls <paramref name="read"/> until <paramref name="done"/> holds (events travel through the
     /// broker), then returns the last value; fails with <paramref name="what"/> after the timeout.
     /// </summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? EventTimeout);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(read, done, what, timeout ?? EventTimeout, TimeSpan.FromMilliseconds(100));
 
     /// <summary>The caller's alerts (all statuses) about one subject: other tests' events never match it.</summary>
     public static async Task<List<JsonElement>> AlertsAboutAsync(this HttpClient client, string subjectId)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Testing;
 
 namespace Platform.Jobs.Tests;
 
@@ -7,25 +8,8 @@ public static class Eventually
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(read, done, what, timeout ?? Timeout);
 
     public static async Task<Job?> ReadJobAsync(Guid id)
     {

@@ -10,10 +10,7 @@ namespace Platform.Jobs.Tests;
 [SetUpFixture]
 public sealed class JobsDatabase
 {
-    public static string ConnectionString { get; } =
-        $"Host={TestEnvironment.Get("PLATFORM_PG_HOST")};Port={TestEnvironment.Get("PLATFORM_PG_PORT")};" +
-        $"Database={TestEnvironment.Get("PLATFORM_PG_TEST_DATABASE")};Username={TestEnvironment.Get("PLATFORM_PG_SUPERUSER")};" +
-        $"Password={TestEnvironment.Get("PLATFORM_PG_SUPERPASSWORD")};Maximum Pool Size=30";
+    public static string ConnectionString { get; } = TestEnvironment.PostgresTestSuperuserConnectionString;
 
     [OneTimeSetUp]
     public async Task CreateAsync()

@@ -20,6 +20,11 @@ public static class TestEnvironment
         $"Host={Get("PLATFORM_PG_HOST")};Port={Get("PLATFORM_PG_PORT")};Database={Get("PLATFORM_PG_TEST_DATABASE")};" +
         $"Username={service}_svc;Password={Get("PLATFORM_DB_PASSWORD_" + service.ToUpperInvariant())};Maximum Pool Size=20";
 
+    /// <summary>The superuser on the test database, for shared building blocks' tests that create a schema of their own.</summary>
+    public static string PostgresTestSuperuserConnectionString =>
+        $"Host={Get("PLATFORM_PG_HOST")};Port={Get("PLATFORM_PG_PORT")};Database={Get("PLATFORM_PG_TEST_DATABASE")};" +
+        $"Username={Get("PLATFORM_PG_SUPERUSER")};Password={Get("PLATFORM_PG_SUPERPASSWORD")};Maximum Pool Size=30";
+
     public static string RabbitMqConnectionString =>
         $"amqp://{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_USER"))}:{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_PASSWORD"))}@" +
         $"{Get("PLATFORM_RABBITMQ_HOST")}:{Get("PLATFORM_RABBITMQ_PORT")}/{Uri.EscapeDataString(Get("PLATFORM_RABBITMQ_TEST_VHOST"))}";
