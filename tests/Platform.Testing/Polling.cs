@@ -1,3 +1,5 @@
+using NUnit.Framework;
+
 namespace Platform.Testing;
 
 /// <summary>Waiting for what background work (consumers, relays, job workers) does eventually.</summary>
