@@ -213,12 +213,12 @@ if [[ "${EXPLAIN:-1}" == 1 ]] && command -v psql >/dev/null; then
   {
     PGPASSWORD="$PLATFORM_DB_PASSWORD_DEALS" psql -h "$PLATFORM_PG_HOST" -p "$PLATFORM_PG_PORT" -U deals_svc -d "$PLATFORM_PG_DATABASE" -X -q \
       -c "SELECT relpages, relallvisible, reltuples::bigint FROM pg_class WHERE oid = 'deals.deals'::regclass"
-    explain "a count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.review_status = 'Approved'"
-    explain "a page ids + rows" "$(page_sql "AND d0.review_status = 'Approved'" 0)"
-    explain "b deep page" "$(page_sql "AND d0.review_status = 'Approved'" $(((deep_page - 1) * 50)))"
+    explain "a count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.review_status = 'approved'"
+    explain "a page ids + rows" "$(page_sql "AND d0.review_status = 'approved'" 0)"
+    explain "b deep page" "$(page_sql "AND d0.review_status = 'approved'" $(((deep_page - 1) * 50)))"
     # The cursor holds the last row's (updatedAt, id) as JSON in URL-safe base64.
     read -r cursor_at cursor_id < <(python3 -c 'import base64,json,sys; c=sys.argv[1]; c+="="*(-len(c)%4); d=json.loads(base64.urlsafe_b64decode(c)); print(d["Value"], d["Id"])' "$deep_cursor")
-    explain "b deep page by cursor" "$(page_sql "AND d0.review_status = 'Approved' AND (d0.updated_at, d0.id) < ('$cursor_at'::timestamptz, '$cursor_id'::uuid)" 0)"
+    explain "b deep page by cursor" "$(page_sql "AND d0.review_status = 'approved' AND (d0.updated_at, d0.id) < ('$cursor_at'::timestamptz, '$cursor_id'::uuid)" 0)"
     explain "c count" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.search_vector @@ to_tsquery('simple', '$q_word:*')"
     explain "c page" "$(page_sql "AND d0.search_vector @@ to_tsquery('simple', '$q_word:*')" 0)"
     explain "c' count, a rarer word" "SELECT count(*) FROM deals.deals AS d WHERE d.deleted_at IS NULL AND d.search_vector @@ to_tsquery('simple', 'apex:*')"

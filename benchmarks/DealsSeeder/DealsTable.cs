@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Platform.SharedKernel;
 
 namespace DealsSeeder;
 
@@ -126,9 +127,9 @@ internal static class DealsTable
         row.Write(deal.Id, NpgsqlDbType.Uuid);
         row.Write(t.Name, NpgsqlDbType.Varchar);
         // Enums as their C# names: the DbContext maps them with HasConversion<string>().
-        row.Write(t.Type.ToString(), NpgsqlDbType.Varchar);
-        row.Write(t.Stage.ToString(), NpgsqlDbType.Varchar);
-        row.Write(deal.ReviewStatus.ToString(), NpgsqlDbType.Varchar);
+        row.Write(EnumText.Name(t.Type), NpgsqlDbType.Varchar);
+        row.Write(EnumText.Name(t.Stage), NpgsqlDbType.Varchar);
+        row.Write(EnumText.Name(deal.ReviewStatus), NpgsqlDbType.Varchar);
         row.Write(t.TargetName, NpgsqlDbType.Varchar);
         Text(row, t.TargetTicker, NpgsqlDbType.Varchar);
         Text(row, t.TargetExchange, NpgsqlDbType.Varchar);
@@ -143,7 +144,7 @@ internal static class DealsTable
         Value(row, t.ActualCloseOn, NpgsqlDbType.Date);
         Value(row, t.DealValue, NpgsqlDbType.Numeric);
         row.Write(t.Currency, NpgsqlDbType.Char);
-        row.Write(t.Consideration.ToString(), NpgsqlDbType.Varchar);
+        row.Write(EnumText.Name(t.Consideration), NpgsqlDbType.Varchar);
         Value(row, t.OfferPricePerShare, NpgsqlDbType.Numeric);
         Value(row, t.ExchangeRatio, NpgsqlDbType.Numeric);
         Value(row, t.PremiumPercent, NpgsqlDbType.Numeric);

@@ -67,7 +67,7 @@ public sealed class Job
         job.ToTable("Jobs");
         job.HasKey(j => j.Id);
         job.Property(j => j.Type).HasMaxLength(TypeMaxLength);
-        job.Property(j => j.Status).HasConversion(JobsModel.CamelCaseText<JobStatus>()).HasMaxLength(20);
+        job.Property(j => j.Status).HasMaxLength(20);
         job.Property(j => j.Parameters).HasColumnType("jsonb");
         job.Property(j => j.RequestedBy).HasMaxLength(RequestedByMaxLength);
         job.Property(j => j.LastError).HasMaxLength(ErrorMaxLength);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.ServiceDefaults;
 
 namespace Platform.Jobs;
@@ -35,11 +34,6 @@ public static class JobsModel
         ServiceDefaultsExtensions.ConfigureJson(options);
         return options;
     }
-
-    // Enums as the API writes them, so SQL written by hand (the unique index filter, psql) reads the same words.
-    internal static ValueConverter<T, string> CamelCaseText<T>()
-        where T : struct, Enum =>
-        new(value => CamelCaseName(value), text => Enum.Parse<T>(text, true));
 
     internal static string CamelCaseName<T>(T value)
         where T : struct, Enum =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.SharedKernel;
@@ -43,10 +44,27 @@ public static class ModelConventions
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
+            StoreEnumsAsCamelCaseText(entity);
             ApplySnakeCase(entity);
         }
 
         return modelBuilder;
+    }
+
+    // One rule for every schema: enums are text in the API's spelling, never numbers or PascalCase.
+    private static void StoreEnumsAsCamelCaseText(IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetProperties())
+        {
+            var enumType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (!enumType.IsEnum)
+            {
+                continue;
+            }
+
+            property.SetValueConverter((ValueConverter)Activator.CreateInstance(typeof(CamelCaseEnumConverter<>).MakeGenericType(enumType))!);
+            property.SetMaxLength(property.GetMaxLength() ?? 32);
+        }
     }
 
     /// <summary>The audit log shows that this property changed, never its value (hashes, secrets, stamps).</summary>

@@ -23,6 +23,11 @@ public static class EnumText
                 : null;
     }
 
+    /// <summary>One member as the API and the database spell it (<c>PendingReview</c> → <c>pendingReview</c>).</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
     /// <summary>The members' names in camelCase, comma-separated, for "one of …" messages.</summary>
     public static string Names<T>()
         where T : struct, Enum =>

@@ -30,6 +30,26 @@ public sealed class ConventionTests
     }
 
     [Test]
+    public async Task Enums_AreStoredAsTheApiSpellsThem_AndReadBack()
+    {
+        var widget = await SeedAsync();
+        await using (var db = _open(_ada))
+        {
+            var tracked = await db.Widgets.SingleAsync(w => w.Id == widget.Id);
+            tracked.Finish = WidgetFinish.MatteBlack;
+            await db.SaveChangesAsync();
+        }
+
+        await using var command = new NpgsqlCommand("SELECT finish FROM pg_temp.widgets WHERE id = @id", _connection);
+        command.Parameters.AddWithValue("id", widget.Id);
+        var stored = (string?)await command.ExecuteScalarAsync();
+        await using var read = _open(_ada);
+        var matte = await read.Widgets.AsNoTracking().CountAsync(w => w.Id == widget.Id && w.Finish == WidgetFinish.MatteBlack);
+        Assert.That(stored, Is.EqualTo("matteBlack"), "camelCase text, like the JSON");
+        Assert.That(matte, Is.EqualTo(1), "queries compare in the same spelling");
+    }
+
+    [Test]
     public async Task Insert_StampsAuditColumns_AndWritesACreatedAuditRow()
     {
         var widget = await SeedAsync();

@@ -10,9 +10,17 @@ public sealed class Widget : AggregateRoot, ISoftDeletable, IAudited
     public string Name { get; set; } = "";
     public decimal Price { get; set; }
     public string? ApiSecret { get; set; }
+
+    public WidgetFinish Finish { get; set; } = WidgetFinish.BrushedSteel;
     public DateTimeOffset? DeletedAt { get; set; }
 
     public static Widget Create(string name, decimal price) => new() { Id = Guid.CreateVersion7(), Name = name, Price = price };
+}
+
+public enum WidgetFinish
+{
+    BrushedSteel,
+    MatteBlack,
 }
 
 /// <summary>

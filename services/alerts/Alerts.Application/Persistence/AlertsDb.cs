@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Alerts.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -28,8 +26,8 @@ public sealed class AlertsDb(DbContextOptions<AlertsDb> options) : DbContext(opt
             alert.Property(a => a.Message).HasMaxLength(Alert.MessageMaxLength);
             alert.Property(a => a.SubjectType).HasMaxLength(Alert.SubjectTypeMaxLength);
             alert.Property(a => a.SubjectId).HasMaxLength(Alert.SubjectIdMaxLength);
-            CamelCase(alert.Property(a => a.Severity));
-            CamelCase(alert.Property(a => a.Category));
+            alert.Property(a => a.Severity).HasMaxLength(20);
+            alert.Property(a => a.Category).HasMaxLength(20);
 
             alert.HasIndex(a => new { a.SourceEventId, a.RecipientId }).IsUnique();
             // The stream's "after this sequence" query and the list's newest-first pages (Sequence is the commit order).
@@ -42,7 +40,7 @@ public sealed class AlertsDb(DbContextOptions<AlertsDb> options) : DbContext(opt
         {
             rule.ToTable("AlertRules");
             rule.HasKey(r => r.Id);
-            CamelCase(rule.Property(r => r.Kind));
+            rule.Property(r => r.Kind).HasMaxLength(20);
             rule.Property(r => r.Ticker).HasMaxLength(AlertRule.TickerMaxLength);
             rule.Property(r => r.Threshold).HasColumnType("numeric");
             rule.Property(r => r.LastValue).HasColumnType("numeric");
@@ -68,9 +66,4 @@ public sealed class AlertsDb(DbContextOptions<AlertsDb> options) : DbContext(opt
         modelBuilder.AddMessagingTables();
         modelBuilder.ApplyPlatformConventions(Schema);
     }
-
-    // Stored as the API spells them (camelCase), so SQL and JSON read the same.
-    private static void CamelCase<TEnum>(PropertyBuilder<TEnum> property)
-        where TEnum : struct, Enum =>
-        property.HasConversion(value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()), text => Enum.Parse<TEnum>(text, true)).HasMaxLength(20);
 }

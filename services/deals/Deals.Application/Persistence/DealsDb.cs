@@ -42,10 +42,10 @@ public sealed class DealsDb(DbContextOptions<DealsDb> options) : DbContext(optio
             deal.Property(d => d.SourceDocumentRef).HasMaxLength(DealRules.SourceMaxLength);
             deal.Property(d => d.ReviewComment).HasMaxLength(DealErrors.CommentMaxLength);
 
-            deal.Property(d => d.Type).HasConversion<string>().HasMaxLength(20);
-            deal.Property(d => d.Stage).HasConversion<string>().HasMaxLength(20);
-            deal.Property(d => d.ReviewStatus).HasConversion<string>().HasMaxLength(20);
-            deal.Property(d => d.Consideration).HasConversion<string>().HasMaxLength(10);
+            deal.Property(d => d.Type).HasMaxLength(20);
+            deal.Property(d => d.Stage).HasMaxLength(20);
+            deal.Property(d => d.ReviewStatus).HasMaxLength(20);
+            deal.Property(d => d.Consideration).HasMaxLength(10);
 
             // Precision mirrors DealRules, which refuses values that would not fit or would be rounded.
             deal.Property(d => d.DealValue).HasPrecision(20, 2);
