@@ -1,6 +1,7 @@
 using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Platform.Jobs;
 using Platform.Messaging.Outbox;
 
 namespace Platform.Hosting;
@@ -21,6 +22,13 @@ public sealed record PlatformService(string Name, string Schema)
 
     /// <summary>The consumers of other services' events, listed explicitly.</summary>
     public Action<IBusRegistrationConfigurator>? Consumers { get; init; }
+
+    /// <summary>
+    /// The service's tracked jobs (docs/jobs.md), if it has any: its DbContext must then call
+    /// <c>modelBuilder.AddJobTables()</c>; the job and schedule endpoints are mapped under
+    /// <see cref="AdminRoutePrefix"/>.
+    /// </summary>
+    public Action<JobsBuilder>? Jobs { get; init; }
 
     /// <summary>Start-up work that needs the migrated schema (seeding, keys); not run with <c>--migrate-only</c>.</summary>
     public Func<WebApplication, Task>? AfterMigrations { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Jobs;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults;
@@ -25,9 +26,21 @@ public static class PlatformServiceExtensions
         builder.AddPlatformMessaging<TDb>(service.Name, service.Events, service.Consumers);
         builder.Services.AddUseCases(service.UseCases);
         builder.Services.DescribeMessagingAdminOpenApi();
+        if (service.Jobs is { } jobs)
+        {
+            builder.AddPlatformJobs<TDb>(service.Name, jobs);
+        }
+
         builder.Services.AddSingleton(new ComposedService(
             service,
-            app => app.MapMessagingAdmin<TDb>(service.AdminRoutePrefix),
+            app =>
+            {
+                app.MapMessagingAdmin<TDb>(service.AdminRoutePrefix);
+                if (service.Jobs is not null)
+                {
+                    app.MapJobs<TDb>(service.AdminRoutePrefix);
+                }
+            },
             (app, args) => app.MigrateAsync<TDb>(args)));
         return builder;
     }

@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Messaging;
-using Platform.Messaging.Outbox;
+using Platform.Hosting;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 
@@ -67,18 +66,22 @@ public sealed class JobsHost : IAsyncDisposable
         builder.Configuration["Jobs:MaxItemErrors"] = "3";
         // The tests drive the scheduler's passes themselves; the loop only seeds at start-up.
         builder.Configuration["Jobs:ScheduleInterval"] = "00:10:00";
-        builder.AddServiceDefaults("jobs-test");
-        builder.Services.AddDbContext<TestDb>(options => options.UseNpgsql(JobsDatabase.ConnectionString));
-        builder.AddPlatformMessaging<TestDb>("jobs-test", new NoIntegrationEvents());
-        builder.AddPlatformJobs<TestDb>("jobs-test", jobs => jobs
-            .Add<TestJobParams, TestJobHandler>(TestJob, TimeSpan.FromSeconds(30))
-            .Add<TestJobParams, TestJobHandler>(SlowJob, TimeSpan.FromMilliseconds(500))
-            .Add<TestJobParams, TestJobHandler>(ScheduledJob, TimeSpan.FromSeconds(30))
-            .Schedule(ScheduledJob, DefaultCron, DefaultTimeZone, new TestJobParams { Items = 1 }));
+        builder.Configuration["ConnectionStrings:Postgres"] = JobsDatabase.ConnectionString;
+        // Composed the way a service is (Platform.Hosting); its tables come from JobsDatabase, not migrations.
+        builder.AddPlatformService<TestDb>(new PlatformService("jobs-test", TestDb.Schema)
+        {
+            Migrations = typeof(JobsHost).Assembly,
+            UseCases = typeof(JobsHost).Assembly,
+            AdminRoutePrefix = Prefix,
+            Jobs = jobs => jobs
+                .Add<TestJobParams, TestJobHandler>(TestJob, TimeSpan.FromSeconds(30))
+                .Add<TestJobParams, TestJobHandler>(SlowJob, TimeSpan.FromMilliseconds(500))
+                .Add<TestJobParams, TestJobHandler>(ScheduledJob, TimeSpan.FromSeconds(30))
+                .Schedule(ScheduledJob, DefaultCron, DefaultTimeZone, new TestJobParams { Items = 1 }),
+        });
 
         var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapJobs<TestDb>(Prefix);
+        app.UsePlatformService();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new JobsHost(app, key, new Uri(address));
