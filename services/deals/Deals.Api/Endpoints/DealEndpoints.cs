@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
-using Deals.Application.Deals;
+using Deals.Application.Authoring;
+using Deals.Application.Csv;
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Application.Review;
 using Deals.Domain;
 using MediatR;

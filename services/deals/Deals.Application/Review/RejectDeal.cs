@@ -1,5 +1,6 @@
-using Deals.Application.Deals;
+using Deals.Application.Authoring;
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using MediatR;
 using Platform.SharedKernel;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.FeatureManagement;
 using Platform.ServiceDefaults.Csv;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Csv;
 
 /// <summary>The filtered, sorted deals as CSV, streamed row by row from the database: memory stays flat at any size.</summary>
 public sealed record ExportDeals(DealFilter Filter) : IRequest<Result<DealExport>>;

@@ -1,12 +1,13 @@
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 /// <summary>The one way a use case changes a deal: who acts, load at the expected version, let the aggregate act, save.</summary>
-internal static class DealLoading
+internal static class DealChanges
 {
     /// <param name="expectedVersion">The client's If-Match version; null when it sent none or <c>*</c>.</param>
     /// <param name="change">The aggregate method to run; its refusal is returned as is and nothing is saved.</param>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>The list and export filters, as query-string values (enums accept any case, like the JSON).</summary>
 public sealed record DealFilter

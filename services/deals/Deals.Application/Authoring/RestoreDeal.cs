@@ -1,10 +1,11 @@
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 public sealed record RestoreDeal(Guid DealId) : IRequest<Result<DealView>>;
 

@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <param name="Cursor">A previous page's <c>nextCursor</c>: the page after it, at the same cost at any depth (instead of <paramref name="Page"/>).</param>
 public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null) : IRequest<Result<PagedList<DealView>>>;

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Deals.Application.Csv;
 using Deals.Application.Persistence;
 using Deals.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>A deal's audit trail, oldest first: who changed what, from which value to which, in which request.</summary>
 public sealed record GetDealHistory(Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealChange>>>;

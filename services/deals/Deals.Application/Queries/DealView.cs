@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Deals.Domain;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>A deal as the API returns it. <see cref="Version"/> is the ETag value.</summary>
 public sealed record DealView(

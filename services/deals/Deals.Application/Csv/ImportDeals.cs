@@ -1,10 +1,11 @@
+using Deals.Application.Authoring;
 using Deals.Application.Persistence;
 using Deals.Domain;
 using MediatR;
 using Platform.ServiceDefaults.Csv;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Csv;
 
 /// <summary>
 /// Creates one deal per CSV row (the export's format), all or nothing: every row is checked first and

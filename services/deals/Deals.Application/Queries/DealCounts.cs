@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Deals.Application.Csv;
 using Deals.Application.Persistence;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>
 /// Exact list totals without counting on every request. A statement trigger bumps

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Deals.Application.Csv;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>
 /// The sort keys a list or export accepts. The id breaks ties, so paging is stable. Keys that are

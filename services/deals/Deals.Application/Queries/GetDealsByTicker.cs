@@ -1,3 +1,4 @@
+using Deals.Application.Csv;
 using Deals.Application.Persistence;
 using Deals.Domain;
 using FluentValidation;
@@ -5,7 +6,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 /// <summary>Every deal in which the ticker is the target or the acquirer, latest announcement first.</summary>
 public sealed record GetDealsByTicker(string Ticker, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<DealView>>>;

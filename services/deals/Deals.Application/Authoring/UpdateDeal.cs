@@ -1,8 +1,9 @@
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using MediatR;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 /// <summary>Replaces a deal's terms. The endpoint requires If-Match; null here means the client sent <c>*</c>.</summary>
 public sealed record UpdateDeal(Guid DealId, uint? ExpectedVersion, DealInput Input) : IRequest<Result<DealView>>;

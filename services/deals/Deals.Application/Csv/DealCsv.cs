@@ -1,9 +1,11 @@
 using System.Globalization;
+using Deals.Application.Authoring;
+using Deals.Application.Queries;
 using Deals.Domain;
 using Platform.ServiceDefaults.Csv;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Csv;
 
 /// <summary>
 /// The deal CSV format, shared by export and import so an export imports back unchanged. Columns with

@@ -1,7 +1,8 @@
+using Deals.Application.Csv;
 using Deals.Domain;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 internal static class CurrentActor
 {

@@ -1,7 +1,8 @@
+using Deals.Application.Csv;
 using Deals.Domain;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 /// <summary>
 /// A deal's terms as a client sends them (JSON body or CSV row): everything optional, so a missing

@@ -1,9 +1,10 @@
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Domain;
 using MediatR;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 public sealed record CreateDeal(DealInput Input) : IRequest<Result<DealView>>;
 

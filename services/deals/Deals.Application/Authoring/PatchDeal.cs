@@ -1,11 +1,13 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Deals.Application.Csv;
 using Deals.Application.Persistence;
+using Deals.Application.Queries;
 using Deals.Domain;
 using MediatR;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 /// <summary>
 /// JSON Merge Patch (RFC 7396) of a deal's terms: members present replace, <c>null</c> clears, absent

@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Queries;
 
 public sealed record GetDeal(Guid DealId) : IRequest<Result<DealView>>;
 

@@ -2,7 +2,7 @@ using Deals.Application.Persistence;
 using MediatR;
 using Platform.SharedKernel;
 
-namespace Deals.Application.Deals;
+namespace Deals.Application.Authoring;
 
 /// <summary>Soft delete: the row and its history stay, every read treats it as gone until an admin restores it.</summary>
 public sealed record DeleteDeal(Guid DealId, uint? ExpectedVersion) : IRequest<Result>;
