@@ -33,29 +33,3 @@ public sealed class DealSubmittedForReviewConsumer(AlertsDb db, TimeProvider clo
         await Db.AddAlertsAsync(alerts, context.CancellationToken);
     }
 }
-
-/// <summary>Tells the owner their deal was approved, with the reviewer's comment if there is one.</summary>
-public sealed class DealApprovedConsumer(AlertsDb db, TimeProvider clock) : InboxConsumer<DealApproved, AlertsDb>(db)
-{
-    protected override Task HandleAsync(DealApproved message, ConsumeContext<DealApproved> context)
-    {
-        var text = string.IsNullOrWhiteSpace(message.Comment)
-            ? $"\"{message.Name}\" was approved."
-            : $"\"{message.Name}\" was approved. Reviewer's comment: {message.Comment}";
-        var alert = Alert.Create(message.OwnerId, AlertSeverity.Info, AlertCategory.Deal, "Deal approved", text,
-            AlertSubject.Deal(message.DealId), message.EventId, clock.GetUtcNow());
-        return Db.AddAlertsAsync([alert], context.CancellationToken);
-    }
-}
-
-/// <summary>Tells the owner their deal was rejected and what the reviewer wants fixed.</summary>
-public sealed class DealRejectedConsumer(AlertsDb db, TimeProvider clock) : InboxConsumer<DealRejected, AlertsDb>(db)
-{
-    protected override Task HandleAsync(DealRejected message, ConsumeContext<DealRejected> context)
-    {
-        var alert = Alert.Create(message.OwnerId, AlertSeverity.Warning, AlertCategory.Deal, "Deal rejected",
-            $"\"{message.Name}\" was rejected. Reviewer's comment: {message.Comment}",
-            AlertSubject.Deal(message.DealId), message.EventId, clock.GetUtcNow());
-        return Db.AddAlertsAsync([alert], context.CancellationToken);
-    }
-}
