@@ -40,7 +40,7 @@ if command -v python3 >/dev/null 2>&1; then
     python3 "$LOCAL_DIR/vulnerabilities.py" "$REPO/deploy/vulnerability-exceptions.txt"
   case "${PIPESTATUS[1]}" in
     0) ;;
-    2) warn "no vulnerability data from the package sources: the check is kept for machines that have it" ;;
+    2) warn "no vulnerability verdict (the package sources gave no data, or dotnet list failed): the check is kept for machines that have it" ;;
     *) vulnerable=1 ;;
   esac
   set -e

@@ -17,7 +17,12 @@ with open(exceptions_file, encoding="utf-8") as handle:
             package, version, *_ = line.split()
             allowed[(package.lower(), version)] = line
 
-report = json.load(sys.stdin)
+try:
+    report = json.load(sys.stdin)
+except json.JSONDecodeError:
+    # `dotnet list` failed (a registry that did not answer, a restore error): no verdict either way.
+    print("vulnerabilities: no report from dotnet list package (see its output above)")
+    sys.exit(2)
 problems = [p.get("text", "") for p in report.get("problems", [])]
 if any("vulnerab" in text.lower() for text in problems):
     print("vulnerabilities: the package sources give no vulnerability data: " + "; ".join(problems))
