@@ -20,7 +20,7 @@ internal static class JobErrors
         Error.Validation(new Dictionary<string, string[]> { ["parameters"] = [reason] });
 
     public static Error NotCancellable(JobStatus status) =>
-        Error.Conflict("jobs.not_cancellable", $"The job has already ended ({JobsModel.CamelCaseName(status)}); only queued or running jobs can be cancelled.");
+        Error.Conflict("jobs.not_cancellable", $"The job has already ended ({EnumText.Name(status)}); only queued or running jobs can be cancelled.");
 
     public static readonly Error ScheduleNeverFires =
         Error.Rule("jobs.schedule_never_fires", "The cron expression has no occurrence in the future, so the job would never run.");

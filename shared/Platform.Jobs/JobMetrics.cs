@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Platform.SharedKernel;
 
 namespace Platform.Jobs;
 
@@ -16,7 +17,7 @@ internal static class JobMetrics
 
     public static void Record(string type, JobStatus outcome, TimeSpan duration)
     {
-        var tags = new TagList { { "job.type", type }, { "outcome", JobsModel.CamelCaseName(outcome) } };
+        var tags = new TagList { { "job.type", type }, { "outcome", EnumText.Name(outcome) } };
         Runs.Add(1, tags);
         if (outcome is JobStatus.Failed or JobStatus.TimedOut)
         {

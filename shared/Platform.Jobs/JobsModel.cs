@@ -34,8 +34,4 @@ public static class JobsModel
         ServiceDefaultsExtensions.ConfigureJson(options);
         return options;
     }
-
-    internal static string CamelCaseName<T>(T value)
-        where T : struct, Enum =>
-        JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
