@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Messaging.FailedMessages;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Health;
@@ -51,6 +52,10 @@ public static class MessagingSetup
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConfigureEndpointsCallback((queueName, _) => queues.Add(queueName));
             registerConsumers?.Invoke(bus);
+            // The service keeps serving while the broker is away: writes commit with their events in
+            // the outbox, which the relay sends once the broker is back. So a broker outage makes
+            // readiness Degraded (the outbox check tells how far behind), not a reason to leave rotation.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var broker = new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString("RabbitMq")

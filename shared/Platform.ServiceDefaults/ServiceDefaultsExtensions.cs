@@ -10,6 +10,7 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Features;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Streaming;
 using Platform.ServiceDefaults.Telemetry;
 using Platform.SharedKernel;
 
@@ -33,6 +34,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddPlatformAuthentication();
+        builder.Services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EventStreamSessions>();
         builder.AddPlatformFeatures();
         // Every outgoing HttpClient gets timeouts, retries honouring Retry-After and a circuit breaker.
         builder.AddPlatformHttpClients();

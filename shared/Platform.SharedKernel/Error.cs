@@ -11,6 +11,7 @@ public enum ErrorKind
     RuleViolation,
     Unauthorized,
     Forbidden,
+    TooManyRequests,
 }
 
 /// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>
@@ -28,6 +29,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
     public static Error PreconditionFailed(string code, string message) => new(code, message, ErrorKind.PreconditionFailed);
     public static Error PreconditionRequired(string code, string message) => new(code, message, ErrorKind.PreconditionRequired);
+    public static Error TooManyRequests(string code, string message) => new(code, message, ErrorKind.TooManyRequests);
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };

@@ -16,10 +16,14 @@ public sealed class AlertsApiFactory(TestSigningKey key, Uri jwksUri) : ServiceA
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Low enough for a test to reach, high enough for any one test's own streams.</summary>
+    public const int MaxStreamsPerUser = 3;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Alerts:StreamHeartbeat", "00:00:01");
+        builder.UseSetting("EventStreams:MaxPerUser", MaxStreamsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient User(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);
@@ -51,6 +55,16 @@ public sealed class AlertsService
         // Until the receive endpoints are up, their queues may not be bound and a published event would be dropped.
         var health = await Factory.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         Assert.That(health, Is.EqualTo(BusHealthStatus.Healthy), "the bus did not start");
+    }
+
+    /// <summary>A second alerts process on the same servers and token key: another replica behind the gateway.</summary>
+    public static async Task<AlertsApiFactory> StartReplicaAsync()
+    {
+        var replica = new AlertsApiFactory(_key, _jwks.JwksUri);
+        using var warmUp = replica.CreateClient();
+        var health = await replica.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        Assert.That(health, Is.EqualTo(BusHealthStatus.Healthy), "the replica's bus did not start");
+        return replica;
     }
 
     [OneTimeTearDown]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
 using StackExchange.Redis;
 using static Gateway.Tests.HttpAssertions;
@@ -35,13 +36,37 @@ public sealed class AuthenticationTests : SharedGatewayTests
     {
         var subject = Guid.NewGuid().ToString();
         var redis = Gateway.Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        await redis.StringSetAsync($"platform:auth:stamp:{subject}", "new-stamp", TimeSpan.FromMinutes(1));
+        var now = DateTimeOffset.UtcNow;
+        await RevocationStore.WriteAsync(redis, subject, new RevocationEntry("new-stamp", now, now.AddMinutes(1)), now);
 
-        using var stale = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", Gateway.Token(subject, securityStamp: "old-stamp"));
+        // The announcement reaches the gateway's in-memory copy over pub/sub, within moments.
+        var stale = await Polling.UntilAsync(
+            () => Client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", Gateway.Token(subject, securityStamp: "old-stamp"))),
+            response => response.StatusCode == HttpStatusCode.Unauthorized,
+            "the gateway to learn the revocation",
+            TimeSpan.FromSeconds(5));
         using var current = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", Gateway.Token(subject, securityStamp: "new-stamp"));
 
-        await (await Client.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await stale.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.That((await Client.SendAsync(current)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Get_WhenTheRevocationWasMadeBeforeTheGatewayStarted_Returns401Problem()
+    {
+        // A new replica knows revocations announced before it started, from its very first request.
+        var subject = Guid.NewGuid().ToString();
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConnectionString))
+        {
+            var now = DateTimeOffset.UtcNow;
+            await RevocationStore.WriteAsync(redis.GetDatabase(), subject, new RevocationEntry("new-stamp", now, now.AddMinutes(1)), now);
+        }
+
+        await using var gateway = await GatewayHarness.StartAsync();
+        using var client = gateway.CreateClient();
+        using var stale = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", gateway.Token(subject, securityStamp: "old-stamp")));
+
+        await stale.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Test]

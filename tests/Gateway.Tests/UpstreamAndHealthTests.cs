@@ -72,4 +72,28 @@ public sealed class UpstreamAndHealthTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await response.Content.ReadAsStringAsync());
     }
+
+    [Test]
+    public async Task HealthReady_WhenRedisIsUnreachable_IsDegradedButStaysInRotation()
+    {
+        // The gateway serves without Redis (rate limits per process, revocations from its copy), so
+        // a Redis outage must not take every replica out of the load balancer.
+        await using var redis = TcpProxy.Start(TestEnvironment.RedisHost, TestEnvironment.RedisPort);
+        _gateway = await GatewayHarness.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionStringThrough(redis.Port) });
+        using var client = _gateway.CreateClient();
+        Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        redis.Cut();
+        using var admin = GatewayHarness.Request(HttpMethod.Get, "/health/ready", _gateway.Token(roles: ["admin"]));
+        using var ready = await client.SendAsync(admin);
+        var body = await ready.Content.ReadAsStringAsync();
+        using var proxied = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", _gateway.Token()));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(body, Does.Contain("\"status\":\"Degraded\""), body);
+            Assert.That(proxied.StatusCode, Is.EqualTo(HttpStatusCode.OK), "requests are still served");
+        }
+    }
 }

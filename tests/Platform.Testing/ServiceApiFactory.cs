@@ -37,10 +37,16 @@ public abstract class ServiceApiFactory<TEntryPoint>(string service, TestSigning
     public HttpClient ClientFor(Guid userId, params string[] roles) => ClientFor(userId, null, roles);
 
     /// <param name="lifetime">The access token's lifetime; the test tokens' default when null.</param>
-    public HttpClient ClientFor(Guid userId, TimeSpan? lifetime, params string[] roles)
+    public HttpClient ClientFor(Guid userId, TimeSpan? lifetime, params string[] roles) => CreateClient(userId, lifetime, null, roles);
+
+    /// <param name="securityStamp">The stamp fingerprint the token carries (claim <c>sst</c>), which revocations compare against.</param>
+    public HttpClient ClientWithStamp(Guid userId, string securityStamp, params string[] roles) => CreateClient(userId, null, securityStamp, roles);
+
+    private HttpClient CreateClient(Guid userId, TimeSpan? lifetime, string? securityStamp, string[] roles)
     {
         var client = CreateClient();
-        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles, lifetime);
+        var stamp = securityStamp is null ? null : new Dictionary<string, object> { ["sst"] = securityStamp };
+        var token = TestTokens.Create(key, Issuer, Audience, userId.ToString(), roles, lifetime, extraClaims: stamp);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

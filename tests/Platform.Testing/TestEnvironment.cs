@@ -31,6 +31,13 @@ public static class TestEnvironment
 
     public static string RedisConnectionString => $"{Get("PLATFORM_REDIS_HOST")}:{Get("PLATFORM_REDIS_PORT")},defaultDatabase=1";
 
+    public static string RedisHost => Get("PLATFORM_REDIS_HOST");
+
+    public static int RedisPort => int.Parse(Get("PLATFORM_REDIS_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tests' Redis database reached through a local port, such as a <see cref="TcpProxy"/>'s.</summary>
+    public static string RedisConnectionStringThrough(int port) => $"127.0.0.1:{port},defaultDatabase=1";
+
     /// <summary>Identity's key-encryption passphrase for the keys stored in the test database.</summary>
     public static string IdentityKeyPassphrase => Get("PLATFORM_IDENTITY_KEY_PASSPHRASE");
 

@@ -58,6 +58,9 @@ public sealed class User : IdentityUser<Guid>, IAuditable, IAudited, IHasDomainE
     /// <summary>The account's roles are now exactly these.</summary>
     public void RolesChanged(IReadOnlyList<string> roles, DateTimeOffset now) => _domainEvents.Add(new UserRolesChangedEvent(Id, now, roles));
 
+    /// <summary>Every session ended (the security stamp has just changed): tokens carrying the old stamp are refused.</summary>
+    public void SessionsRevoked(string reason, DateTimeOffset now) => _domainEvents.Add(new UserSessionsRevokedEvent(Id, now, reason));
+
     /// <summary>Tells the user's whole current state again, for projections that started late.</summary>
     public void Republish(IReadOnlyList<string> roles, DateTimeOffset now) => _domainEvents.Add(new UserStateRepublishedEvent(Id, now, roles));
 

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.SharedKernel;
 
 namespace Identity.Infrastructure;
 
@@ -50,6 +52,10 @@ public static class IdentityInfrastructure
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddScoped<TokenIssuer>();
         builder.Services.AddScoped<SessionRevoker>();
+        builder.Services.AddSingleton<SessionRevocationSignal>();
+        builder.Services.AddHostedService<SessionRevocationRelay>();
+        // Identity checks tokens against its own database, not the shared copy of the list.
+        builder.Services.Replace(ServiceDescriptor.Scoped<IAccessTokenRevocation, DatabaseTokenRevocation>());
         builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddHostedService<SigningKeyMaintenance>();
         builder.Services.AddScoped<IdentitySeeder>();

@@ -15,3 +15,11 @@ public sealed record UserDeactivated(Guid EventId, DateTimeOffset OccurredAt, Gu
 /// </summary>
 public sealed record UserSynchronized(Guid EventId, DateTimeOffset OccurredAt, Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Active)
     : IIntegrationEvent;
+
+/// <summary>
+/// Every session of the user ended: refresh tokens are revoked and access tokens issued before
+/// <see cref="OccurredAt"/> are refused by the gateway and every service (reason <c>logout_all</c>,
+/// <c>user_deactivated</c> or <c>roles_changed</c>). Consumers holding per-session state drop it.
+/// </summary>
+public sealed record UserSessionsRevoked(Guid EventId, DateTimeOffset OccurredAt, Guid UserId, string Reason)
+    : IIntegrationEvent;

@@ -16,6 +16,7 @@ public static class ProblemResults
         ErrorKind.RuleViolation => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -61,6 +62,7 @@ public static class ProblemResults
         ErrorKind.RuleViolation => "The request breaks a business rule.",
         ErrorKind.Unauthorized => "Authentication is required.",
         ErrorKind.Forbidden => "The operation is not allowed.",
+        ErrorKind.TooManyRequests => "Too many requests.",
         _ => "An unexpected error occurred.",
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Auth;
 using Platform.SharedKernel;
@@ -14,8 +15,8 @@ public static class RedisSetup
 {
     /// <summary>
     /// One multiplexer per process (connection string <c>Redis</c>), connecting lazily and retrying in
-    /// the background so a cache outage never stops start-up; readiness reports it. It holds the
-    /// access-token revocation list every validator consults, and backs <c>IDistributedCache</c>
+    /// the background so a cache outage never stops start-up; readiness reports it as Degraded. It holds
+    /// the access-token revocation list every validator copies (<see cref="RevocationList"/>), and backs <c>IDistributedCache</c>
     /// (keys prefixed <c>Redis:InstanceName</c>). Part of authentication, so no service can leave it out.
     /// </summary>
     public static WebApplicationBuilder AddPlatformRedis(this WebApplicationBuilder builder)
@@ -44,8 +45,14 @@ public static class RedisSetup
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
             cache.InstanceName = configuration["Redis:InstanceName"] ?? "platform:cache:";
         });
-        builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [HealthSetup.ReadyTag]);
-        builder.Services.TryAddSingleton<IAccessTokenRevocation, RedisAccessTokenRevocation>();
+        // Every service and the gateway serve without Redis (rate limits fall back to each replica,
+        // the revocation list to its in-memory copy), so an outage degrades readiness instead of
+        // taking the whole platform out of rotation.
+        builder.Services.AddHealthChecks().AddRedis(
+            services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", failureStatus: HealthStatus.Degraded, tags: [HealthSetup.ReadyTag]);
+        builder.Services.TryAddSingleton<RevocationList>();
+        builder.Services.TryAddSingleton<IAccessTokenRevocation>(services => services.GetRequiredService<RevocationList>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevocationList>());
         return builder;
     }
 

@@ -39,8 +39,22 @@ public sealed class UserEventTests
         Assert.That((await admin.PostAsync($"/api/v1/users/{user.Id}/deactivate", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var events = await EventsAboutAsync(user.Id);
-        Assert.That(events.Select(e => e.Type), Is.EqualTo(new[] { "UserRolesChanged", "UserDeactivated" }));
+        Assert.That(events.Select(e => e.Type), Is.EqualTo(new[] { "UserRolesChanged", "UserSessionsRevoked", "UserDeactivated", "UserSessionsRevoked" }));
         Assert.That(events[0].Payload.GetProperty("roles").EnumerateArray().Select(r => r.GetString()), Is.EquivalentTo(new[] { "analyst", "reviewer" }));
+        Assert.That(events.Where(e => e.Type == "UserSessionsRevoked").Select(e => e.Payload.GetProperty("reason").GetString()), Is.EqualTo(new[] { "roles_changed", "user_deactivated" }));
+    }
+
+    [Test]
+    public async Task LogoutOfAllSessions_WritesUserSessionsRevoked()
+    {
+        var (client, user, _) = await Factory.SignedInClientAsync("analyst");
+
+        Assert.That((await client.PostAsJsonAsync("/api/v1/auth/logout", new { allSessions = true })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        var events = await EventsAboutAsync(user.Id);
+        Assert.That(events.Select(e => e.Type), Is.EqualTo(new[] { "UserSessionsRevoked" }));
+        Assert.That(events[0].Payload.GetProperty("reason").GetString(), Is.EqualTo("logout_all"));
+        Assert.That(events[0].Payload.GetProperty("userId").GetGuid(), Is.EqualTo(user.Id));
     }
 
     [Test]

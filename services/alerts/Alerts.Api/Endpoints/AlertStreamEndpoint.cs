@@ -6,6 +6,7 @@ using Alerts.Domain;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Streaming;
 using Platform.SharedKernel;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -14,22 +15,23 @@ namespace Alerts.Api.Endpoints;
 /// <summary>
 /// <c>GET /api/v1/alerts/stream</c>: the caller's new alerts as Server-Sent Events. Each event's id
 /// is the alert's sequence, so a reconnecting client (Last-Event-ID) gets what it missed first. The
-/// stream ends when the access token expires: the client reconnects with a fresh one, and nobody
-/// keeps receiving alerts on a token that would no longer be accepted.
+/// stream ends when the access token expires (the client reconnects with a fresh one) and when the
+/// user's sessions are revoked, so nobody keeps receiving alerts on a token that would no longer be
+/// accepted; a user holds a limited number of streams at once across replicas (see EventStreamSessions).
 /// </summary>
 internal static class AlertStreamEndpoint
 {
-    private static readonly TimeSpan MaxStreamLifetime = TimeSpan.FromDays(1);
 
     public static void MapAlertStreamEndpoint(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/alerts/stream", StreamAsync)
             .WithTags("Alerts")
             .WithName("streamAlerts")
             .WithSummary("Stream the caller's new alerts as Server-Sent Events")
-            .WithDescription("Each event is 'event: alert', 'id: <sequence>' and the alert's JSON as data. Resume with Last-Event-ID or ?lastEventId=. The stream ends when the access token expires.")
+            .WithDescription("Each event is 'event: alert', 'id: <sequence>' and the alert's JSON as data. Resume with Last-Event-ID or ?lastEventId=. The stream ends when the access token expires and within moments of the user's sessions being revoked (log-out everywhere, deactivation, role change). A user may hold a limited number of streams at once (EventStreams:MaxPerUser, 5 by default); one more is refused with 429.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             // Service clients have no alerts of their own.
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> StreamAsync(
         HttpContext http,
@@ -40,8 +42,7 @@ internal static class AlertStreamEndpoint
         AlertsMetrics metrics,
         IOptions<AlertsOptions> options,
         IOptions<HttpJsonOptions> json,
-        IHostApplicationLifetime lifetime,
-        TimeProvider clock)
+        EventStreamSessions streams)
     {
         if (user.UserId is not { } userId)
         {
@@ -60,11 +61,16 @@ internal static class AlertStreamEndpoint
             resume = parsed;
         }
 
-        using var expiry = new CancellationTokenSource(UntilExpiry(http, clock), clock);
         // A stopping service ends its streams at once (clients resume elsewhere with Last-Event-ID)
         // instead of holding the shutdown for its whole grace period.
-        using var stream = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token, lifetime.ApplicationStopping);
-        var cancellationToken = stream.Token;
+        var opened = await streams.OpenAsync(http, "alerts", http.RequestAborted);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!.ToProblem();
+        }
+
+        await using var stream = opened.Value;
+        var cancellationToken = stream.Ending;
 
         // Subscribed before reading the starting point, so an alert committed in between wakes us; and
         // both before the headers go out, so whatever commits after the client sees them is sent.
@@ -93,6 +99,12 @@ internal static class AlertStreamEndpoint
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client left, its token expired or the service stops: end the response; EventSource reconnects on its own.
+            if (stream.Revoked && http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+            {
+                // Say why, so a client stops instead of reconnecting with a token that is now refused.
+                using var farewell = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await WriteAsync(http.Response, "event: session_revoked\ndata: {}\n\n", farewell.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         return Results.Empty;
@@ -127,19 +139,5 @@ internal static class AlertStreamEndpoint
     {
         await response.WriteAsync(text, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
-    }
-
-    private static TimeSpan UntilExpiry(HttpContext http, TimeProvider clock)
-    {
-        var exp = http.User.FindFirst("exp")?.Value;
-        if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            // Authentication requires exp, so this is a token the handler already refused; be safe anyway.
-            return TimeSpan.Zero;
-        }
-
-        var remaining = DateTimeOffset.FromUnixTimeSeconds(seconds) - clock.GetUtcNow();
-        // A timer cannot reach weeks ahead; a stream that long reconnects once a day anyway.
-        return remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxStreamLifetime ? MaxStreamLifetime : remaining;
     }
 }

@@ -38,12 +38,14 @@ internal sealed class LogoutHandler(IdentityDb db, UserManager<User> users, Sess
         var now = clock.GetUtcNow();
         if (request.AllSessions)
         {
-            await db.RefreshTokens.RevokeAsync(t => t.UserId == userId, "logout_all", now, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.RefreshTokens.RevokeAsync(t => t.UserId == userId, SessionRevocationReasons.LoggedOutEverywhere, now, cancellationToken);
             if (await users.FindByIdAsync(userId.ToString()) is { } user)
             {
-                await sessions.RevokeAccessTokensAsync(user, cancellationToken);
+                await sessions.RevokeAsync(user, SessionRevocationReasons.LoggedOutEverywhere, cancellationToken);
             }
 
+            await transaction.CommitAsync(cancellationToken);
             return Result.Ok();
         }
 

@@ -1,31 +1,37 @@
+using Identity.Application.Persistence;
 using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
-using Platform.SharedKernel;
 
 namespace Identity.Application.Tokens;
 
 /// <summary>
 /// Makes a user's outstanding access tokens invalid now rather than at expiry: the security stamp
-/// changes (new tokens carry the new fingerprint) and the new fingerprint is published to the
-/// revocation list that the gateway and every service check.
+/// changes (new tokens carry the new fingerprint), and in the same transaction a
+/// <see cref="SessionRevocation"/> row and the <c>UserSessionsRevoked</c> event are written. The
+/// revocation relay then puts the new fingerprint on the shared revocation list that the gateway and
+/// every service hold in memory; it retries until Redis takes it, so an outage delays a revocation
+/// but never loses it. Identity itself checks the stamp against its database on every request.
+/// Call it inside the transaction of the change that ends the sessions.
 /// </summary>
-public sealed class SessionRevoker(
-    UserManager<User> users, IAccessTokenRevocation revocation, TokenIssuer tokens, ILogger<SessionRevoker> logger)
+public sealed class SessionRevoker(IdentityDb db, UserManager<User> users, TokenIssuer tokens, SessionRevocationSignal signal, TimeProvider clock)
 {
-    public async Task RevokeAccessTokensAsync(User user, CancellationToken cancellationToken)
+    public async Task RevokeAsync(User user, string reason, CancellationToken cancellationToken)
     {
-        await users.UpdateSecurityStampAsync(user);
-        try
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
         {
-            await revocation.RevokeOlderThanAsync(
-                user.Id.ToString(), TokenIssuer.StampFingerprint(user.SecurityStamp!), tokens.AccessTokenLifetime, cancellationToken);
+            throw new InvalidOperationException($"Changing the security stamp failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The database change (and the refresh-token revocation) stands; access tokens then
-            // lapse at expiry instead of now. Operators see why.
-            logger.LogError(exception, "Could not publish the access-token revocation of user {UserId}.", user.Id);
-        }
+
+        var now = clock.GetUtcNow();
+        user.SessionsRevoked(reason, now);
+        db.SessionRevocations.Add(SessionRevocation.Create(user.Id, TokenIssuer.StampFingerprint(user.SecurityStamp!), reason, now, tokens.AccessTokenLifetime));
+        await db.SaveChangesAsync(cancellationToken);
+        // Rung before the caller commits: the relay then finds nothing yet and looks again within a
+        // second, so the ring only saves the wait when the commit is quick, which it usually is.
+        signal.Ring();
     }
 }
+
+/// <summary>Wakes the revocation relay when a revocation was just written.</summary>
+public sealed class SessionRevocationSignal : Platform.SharedKernel.Doorbell;

@@ -45,11 +45,9 @@ internal sealed class ChangeUserRolesHandler(IdentityDb db, UserManager<User> us
 
         var now = clock.GetUtcNow();
         user.RolesChanged(wanted, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         // Tokens still carrying the old roles are refused; the user's next refresh carries the new ones.
-        await sessions.RevokeAccessTokensAsync(user, cancellationToken);
+        await sessions.RevokeAsync(user, SessionRevocationReasons.RolesChanged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return UserView.From(user, wanted, now);
     }
 }

@@ -31,13 +31,12 @@ internal sealed class DeactivateUserHandler(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await users.UpdateAsync(user);
-            await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, "user_deactivated", now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, SessionRevocationReasons.Deactivated, now, cancellationToken);
+            // Saves the deactivation with the new stamp, the revocation and both events.
+            await sessions.RevokeAsync(user, SessionRevocationReasons.Deactivated, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await sessions.RevokeAccessTokensAsync(user, cancellationToken);
         return UserView.From(user, await users.GetRolesAsync(user), now);
     }
 }
