@@ -121,6 +121,10 @@ public static class DealRequests
 
     public static string ETag(this JsonElement deal) => $"\"{deal.GetProperty("version").GetUInt32()}\"";
 
+    /// <summary>Approves or rejects the version of <paramref name="deal"/> the reviewer read (its ETag as If-Match).</summary>
+    public static Task<HttpResponseMessage> DecideAsync(this HttpClient reviewer, JsonElement deal, string decision, string? comment = null) =>
+        reviewer.SendAsync(HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/{decision}", deal.ETag(), comment is null ? null : new { comment });
+
     /// <summary>Sends with an If-Match header.</summary>
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? ifMatch, object? body = null)
     {

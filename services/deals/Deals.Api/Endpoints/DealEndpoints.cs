@@ -124,22 +124,25 @@ internal static class DealEndpoints
             .ProducesTransitionProblems();
 
         deals.MapPost("/{id:guid}/approve", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
+                await WithReviewedVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("approveDeal")
             .WithSummary("Approve a deal pending review")
-            .WithDescription("The owner cannot approve their own deal (422 deal.four_eyes).")
+            .WithDescription("Requires If-Match with the ETag of the version reviewed (428 without it or with *, 412 when stale). "
+                + "Neither the owner nor anyone who changed the terms since the last approval may approve, admins included (403 deal.four_eyes).")
             .Produces<DealView>()
-            .ProducesTransitionProblems();
+            .ProducesVersionProblems();
 
         deals.MapPost("/{id:guid}/reject", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
+                await WithReviewedVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("rejectDeal")
             .WithSummary("Reject a deal pending review")
-            .WithDescription("Needs a comment saying what to fix (422 deal.comment_required).")
+            .WithDescription("Needs a comment saying what to fix (422 deal.comment_required). "
+                + "Requires If-Match with the ETag of the version reviewed (428 without it or with *, 412 when stale). "
+                + "Neither the owner nor anyone who changed the terms since the last approval may reject, admins included (403 deal.four_eyes).")
             .Produces<DealView>()
-            .ProducesTransitionProblems();
+            .ProducesVersionProblems();
 
         deals.MapGet("/{id:guid}/audit", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetDealHistory(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
@@ -178,7 +181,7 @@ internal static class DealEndpoints
     private static RouteHandlerBuilder ProducesTransitionProblems(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    // Changing terms requires If-Match, and the new terms must keep the deal's rules.
+    // Changing terms and deciding on them require If-Match; the terms must keep the deal's rules, a decision its state.
     private static RouteHandlerBuilder ProducesVersionProblems(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -195,6 +198,21 @@ internal static class DealEndpoints
         EntityTags.HasIfMatch(http.Request)
             ? await WithVersion(http, send, view => Ok(http, view))
             : DealErrors.VersionRequired.ToProblem();
+
+    // A decision is on the terms the reviewer read: it must name their version. "*" would approve
+    // whatever the deal holds when the request lands, possibly an edit made after the review.
+    private static async Task<IResult> WithReviewedVersion(HttpContext http, Func<uint, Task<Result<DealView>>> send)
+    {
+        var version = EntityTags.IfMatch(http.Request);
+        if (!version.IsSuccess)
+        {
+            return version.Error!.ToProblem();
+        }
+
+        return version.Value is { } reviewed
+            ? (await send(reviewed)).ToHttp(view => Ok(http, view))
+            : DealErrors.ReviewedVersionRequired.ToProblem();
+    }
 
     private static async Task<IResult> WithVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send, Func<DealView, IResult> onSuccess)
     {
