@@ -151,16 +151,23 @@ internal static class DealEndpoints
             .WithDescription("Who, when, request id, and each field's before and after.")
             .Produces<PagedList<DealChange>>();
 
-        deals.MapGet("/export", async ([AsParameters] DealFilter filter, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-                (await mediator.Send(new ExportDeals(filter), ct)).ToHttp(export => TypedResults.Stream(
-                    stream => export.WriteToAsync(stream, ct),
-                    "text/csv; charset=utf-8",
-                    $"deals-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.csv")))
+        deals.MapGet("/export", async ([AsParameters] DealFilter filter, HttpContext http, IMediator mediator, TimeProvider clock, ILogger<DealExport> logger, CancellationToken ct) =>
+                (await mediator.Send(new ExportDeals(filter), ct)).ToHttp(export =>
+                {
+                    http.Response.RegisterForDisposeAsync(export);
+                    return TypedResults.Stream(
+                        stream => StreamExportAsync(http, export, stream, logger, ct),
+                        "text/csv; charset=utf-8",
+                        $"deals-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.csv");
+                }))
             .WithName("exportDeals")
             .WithSummary("Export the filtered deals as CSV")
-            .WithDescription("RFC 4180, streamed.")
+            .WithDescription("RFC 4180, streamed. The filter is checked and the query has returned its first row before the response starts, "
+                + "so a bad filter is a 400 and an unavailable database a 503, never a partial file. If the database fails after rows were sent, "
+                + "the failure is logged and the connection aborted: the download ends in an error, never as a shorter file that looks complete.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         deals.MapPost("/import", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ImportDeals(request.Body), ct)).ToHttp())
@@ -186,6 +193,21 @@ internal static class DealEndpoints
         endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    // Before the first byte is sent a failure still becomes a problem response (the exception handler
+    // writes it). After that the status is out: abort, so the client cannot take the cut-off CSV for the whole.
+    private static async Task StreamExportAsync(HttpContext http, DealExport export, Stream body, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await export.WriteToAsync(body, ct);
+        }
+        catch (Exception failure) when (http.Response.HasStarted && !ct.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Deal export failed after {Rows} rows had been read; the response was aborted", export.RowsWritten);
+            http.Abort();
+        }
+    }
 
     private static IResult Ok(HttpContext http, DealView view)
     {
