@@ -1,13 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel;
 using Platform.Testing;
 
 namespace Deals.Tests;
 
 /// <summary>The deals service in process on the real servers (see <see cref="ServiceApiFactory{TEntryPoint}"/>).</summary>
-public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class DealsApiFactory(
+    TestSigningKey key, Uri jwksUri, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : ServiceApiFactory<Program>("deals", key, jwksUri)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -18,6 +21,11 @@ public sealed class DealsApiFactory(TestSigningKey key, Uri jwksUri, IReadOnlyDi
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
@@ -46,8 +54,9 @@ public sealed class DealsService
         using var warmUp = Factory.CreateClient();
     }
 
-    /// <summary>Another deals service with the same token trust, for tests that break or change its configuration.</summary>
-    public static DealsApiFactory CreateFactory(IReadOnlyDictionary<string, string>? settings = null) => new(_key, _jwks.JwksUri, settings);
+    /// <summary>Another deals service with the same token trust, for tests that break or change its configuration or services.</summary>
+    public static DealsApiFactory CreateFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(_key, _jwks.JwksUri, settings, services);
 
     [OneTimeTearDown]
     public async Task Stop()
@@ -120,6 +129,10 @@ public static class DealRequests
     public static string Id(this JsonElement deal) => deal.GetProperty("id").GetString()!;
 
     public static string ETag(this JsonElement deal) => $"\"{deal.GetProperty("version").GetUInt32()}\"";
+
+    /// <summary>Approves or rejects the version of <paramref name="deal"/> the reviewer read (its ETag as If-Match).</summary>
+    public static Task<HttpResponseMessage> DecideAsync(this HttpClient reviewer, JsonElement deal, string decision, string? comment = null) =>
+        reviewer.SendAsync(HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/{decision}", deal.ETag(), comment is null ? null : new { comment });
 
     /// <summary>Sends with an If-Match header.</summary>
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? ifMatch, object? body = null)

@@ -41,7 +41,7 @@ public sealed class AlertFlowTests
             currency = "USD",
         }), HttpStatusCode.Created);
         var dealId = deal.GetProperty("id").GetString()!;
-        await OkJsonAsync(await analyst.PostAsync($"/api/v1/deals/{dealId}/submit", null));
+        var submitted = await OkJsonAsync(await analyst.PostAsync($"/api/v1/deals/{dealId}/submit", null));
 
         // The reviewer's stream delivers the alert (heartbeat comments may come first).
         var alert = await NextAlertAsync(events, TimeSpan.FromSeconds(20));
@@ -49,7 +49,12 @@ public sealed class AlertFlowTests
         Assert.That(alert.GetProperty("subjectId").GetString(), Is.EqualTo(dealId));
         Assert.That(alert.GetProperty("message").GetString(), Does.Contain("Umbrella to acquire Hooli"));
 
-        await OkJsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/deals/{dealId}/approve", new { comment = "Terms verified against the 8-K." }));
+        using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/deals/{dealId}/approve")
+        {
+            Content = JsonContent.Create(new { comment = "Terms verified against the 8-K." }),
+        };
+        approve.Headers.TryAddWithoutValidation("If-Match", $"\"{submitted.GetProperty("version").GetUInt32()}\"");
+        await OkJsonAsync(await reviewer.SendAsync(approve));
 
         JsonElement decision = default;
         var deadline = DateTime.UtcNow.AddSeconds(20);

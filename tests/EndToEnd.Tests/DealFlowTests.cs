@@ -75,9 +75,13 @@ public sealed class DealFlowTests
         var submitted = await OkJsonAsync(await _analyst.PostAsync($"/api/v1/deals/{id}/submit", null));
         Assert.That(submitted.GetProperty("reviewStatus").GetString(), Is.EqualTo("pendingReview"));
 
-        // The analyst cannot approve (role), and the reviewer can.
+        // The analyst cannot approve (role); the reviewer can, naming the version they read.
         Assert.That((await _analyst.PostAsync($"/api/v1/deals/{id}/approve", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var approved = await OkJsonAsync(await _reviewer.PostAsJsonAsync($"/api/v1/deals/{id}/approve", new { comment = "Spread and terms verified." }));
+        var review = new { comment = "Spread and terms verified." };
+        await (await _reviewer.PostAsJsonAsync($"/api/v1/deals/{id}/approve", review)).AssertProblemAsync(HttpStatusCode.PreconditionRequired, "deal.version_required");
+        using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/deals/{id}/approve") { Content = JsonContent.Create(review) };
+        approve.Headers.TryAddWithoutValidation("If-Match", $"\"{submitted.GetProperty("version").GetUInt32()}\"");
+        var approved = await OkJsonAsync(await _reviewer.SendAsync(approve));
         Assert.That(approved.GetProperty("reviewStatus").GetString(), Is.EqualTo("approved"));
 
         var seenByAnalyst = await OkJsonAsync(await _analyst.GetAsync($"/api/v1/deals/{id}"));

@@ -64,6 +64,13 @@ public sealed class Deal : AggregateRoot, ISoftDeletable, IAudited
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string? ReviewComment { get; private set; }
 
+    /// <summary>
+    /// Everyone who changed the terms since the last approval. Four-eyes is about who wrote the terms
+    /// under review, and an admin may edit anyone's deal: none of them may approve or reject it. Only an
+    /// approval clears the list; a rejection vouches for nothing, so the edits it saw stay unreviewed.
+    /// </summary>
+    public Guid[] TermEditors { get; private set; } = [];
+
     public DateTimeOffset? DeletedAt { get; set; }
 
     public static Result<Deal> Create(DealTerms terms, Actor actor, DateTimeOffset now)
@@ -144,6 +151,11 @@ public sealed class Deal : AggregateRoot, ISoftDeletable, IAudited
         }
 
         Apply(terms);
+        if (!TermEditors.Contains(actor.UserId))
+        {
+            TermEditors = [.. TermEditors, actor.UserId];
+        }
+
         var returnedToDraft = ReviewStatus != ReviewStatus.Draft;
         if (returnedToDraft)
         {
@@ -190,6 +202,7 @@ public sealed class Deal : AggregateRoot, ISoftDeletable, IAudited
         }
 
         Decide(ReviewStatus.Approved, reviewer, comment, now);
+        TermEditors = [];
         Raise(new DealApprovedEvent(Id, now, reviewer.UserId, comment));
         return Result.Ok();
     }
@@ -256,7 +269,7 @@ public sealed class Deal : AggregateRoot, ISoftDeletable, IAudited
             return DealErrors.NotAReviewer;
         }
 
-        if (IsOwnedBy(reviewer))
+        if (IsOwnedBy(reviewer) || TermEditors.Contains(reviewer.UserId))
         {
             return DealErrors.FourEyes;
         }

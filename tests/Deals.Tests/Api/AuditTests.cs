@@ -43,9 +43,9 @@ public sealed class AuditTests
     {
         using var analyst = Api.Analyst(out _);
         var deal = await analyst.CreateDealAsync();
-        await analyst.PostAsync($"/api/v1/deals/{deal.Id()}/submit", null);
+        var submitted = await (await analyst.PostAsync($"/api/v1/deals/{deal.Id()}/submit", null)).ReadJsonAsync();
         using var reviewer = Api.Reviewer(out var reviewerId);
-        await reviewer.PostAsJsonAsync($"/api/v1/deals/{deal.Id()}/reject", new { comment = "Wrong value" });
+        await (await reviewer.DecideAsync(submitted, "reject", "Wrong value")).ReadJsonAsync();
 
         var entries = (await (await analyst.GetAsync($"/api/v1/deals/{deal.Id()}/audit")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         var rejection = entries.Last();

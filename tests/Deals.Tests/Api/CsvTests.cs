@@ -174,4 +174,21 @@ public sealed class CsvTests
         using var analyst = Api.Analyst(out _);
         await (await analyst.GetAsync("/api/v1/deals/export?sort=secret")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    // PostgreSQL cannot take NUL in a text parameter: today that fails only when the first row is
+    // read, after the 200 is sent. Every text filter is checked before the response starts.
+    [TestCase("sector=Tech%00nology", "sector")]
+    [TestCase("tag=arb%00", "tag")]
+    [TestCase("ticker=AB%00C", "ticker")]
+    [TestCase("currency=US%00D", "currency")]
+    [TestCase("q=glob%00ex", "q")]
+    [TestCase("type=merger%00", "type")]
+    [TestCase("sort=name%00", "sort")]
+    public async Task Export_WithAControlCharacterInAFilter_Is400Problem_BeforeAnyByteIsSent(string query, string field)
+    {
+        using var analyst = Api.Analyst(out _);
+        var response = await analyst.GetAsync("/api/v1/deals/export?" + query, HttpCompletionOption.ResponseHeadersRead);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
 }

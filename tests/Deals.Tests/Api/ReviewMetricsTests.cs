@@ -26,10 +26,10 @@ public sealed class ReviewMetricsTests
 
         var toApprove = (await analyst.CreateDealAsync()).Id();
         var toReject = (await analyst.CreateDealAsync()).Id();
-        await (await analyst.PostAsync($"/api/v1/deals/{toApprove}/submit", null)).ReadJsonAsync();
-        await (await analyst.PostAsync($"/api/v1/deals/{toReject}/submit", null)).ReadJsonAsync();
-        await (await reviewer.PostAsync($"/api/v1/deals/{toApprove}/approve", null)).ReadJsonAsync();
-        await (await reviewer.PostAsJsonAsync($"/api/v1/deals/{toReject}/reject", new { comment = "Fix the break fee." })).ReadJsonAsync();
+        var pending = await (await analyst.PostAsync($"/api/v1/deals/{toApprove}/submit", null)).ReadJsonAsync();
+        var alsoPending = await (await analyst.PostAsync($"/api/v1/deals/{toReject}/submit", null)).ReadJsonAsync();
+        await (await reviewer.DecideAsync(pending, "approve")).ReadJsonAsync();
+        await (await reviewer.DecideAsync(alsoPending, "reject", "Fix the break fee.")).ReadJsonAsync();
 
         Assert.Multiple(() =>
         {
@@ -46,11 +46,11 @@ public sealed class ReviewMetricsTests
         using var approved = Collect("platform.deals.approved");
         using var analyst = Api.Analyst(out _);
         using var reviewer = Api.Reviewer(out _);
-        var draft = (await analyst.CreateDealAsync()).Id();
+        var draft = await analyst.CreateDealAsync();
 
         // A draft cannot be approved, and a stale version cannot be submitted.
-        var approve = await reviewer.PostAsync($"/api/v1/deals/{draft}/approve", null);
-        var submit = await analyst.SendAsync(HttpMethod.Post, $"/api/v1/deals/{draft}/submit", "\"999\"");
+        var approve = await reviewer.DecideAsync(draft, "approve");
+        var submit = await analyst.SendAsync(HttpMethod.Post, $"/api/v1/deals/{draft.Id()}/submit", "\"999\"");
 
         Assert.Multiple(() =>
         {

@@ -113,6 +113,62 @@ public sealed class DealTests
         Assert.That(deal.Approve(Admin, null, Now).Error, Is.EqualTo(DealErrors.FourEyes));
     }
 
+    // Four-eyes covers whoever wrote the terms under review, not only the owner: an admin may edit
+    // anyone's deal, and must not then approve or reject their own edit.
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Review_ByAdminWhoChangedTheTerms_IsRefusedByFourEyes(bool approve)
+    {
+        var deal = NewDeal();
+        Assert.That(deal.Update(Terms() with { DealValue = 2_000_000_000m }, Admin, Now).IsSuccess, Is.True);
+        Assert.That(deal.Submit(Admin, Now).IsSuccess, Is.True);
+
+        var decided = approve ? deal.Approve(Admin, null, Now) : deal.Reject(Admin, "my own edit", Now);
+        Assert.That(decided.Error, Is.EqualTo(DealErrors.FourEyes));
+        Assert.That(DealErrors.FourEyes.Kind, Is.EqualTo(ErrorKind.Forbidden));
+    }
+
+    [Test]
+    public void Review_ByAnEditorOfAnApprovedDeal_AfterResubmission_IsRefusedByFourEyes()
+    {
+        var deal = PendingDeal();
+        Assert.That(deal.Approve(Reviewer, "ok", Now).IsSuccess, Is.True);
+
+        // The reviewer of the first version edits the approved deal: the new terms are theirs.
+        var editingAdmin = Actor.Of(Reviewer.UserId, PlatformRoles.Admin);
+        Assert.That(deal.Update(Terms() with { DealValue = 2_000_000_000m }, editingAdmin, Now).IsSuccess, Is.True);
+        Assert.That(deal.Submit(Owner, Now).IsSuccess, Is.True);
+
+        Assert.That(deal.Approve(editingAdmin, null, Now).Error, Is.EqualTo(DealErrors.FourEyes));
+        Assert.That(deal.Approve(Admin, null, Now).IsSuccess, Is.True, "someone who wrote none of the terms may approve");
+    }
+
+    // Only an approval clears the editors: a rejection approved nothing, so the admin's edit it saw
+    // is still unreviewed; after an approval the new terms are the later editors' alone.
+    [TestCase(true)]
+    [TestCase(false)]
+    public void AnEarlierEditor_MayReviewALaterVersion_OnlyIfAnApprovalCameBetween(bool approvedBetween)
+    {
+        var deal = NewDeal();
+        Assert.That(deal.Update(Terms() with { DealValue = 2_000_000_000m }, Admin, Now).IsSuccess, Is.True);
+        Assert.That(deal.Submit(Owner, Now).IsSuccess, Is.True);
+        var decided = approvedBetween ? deal.Approve(Reviewer, "ok", Now) : deal.Reject(Reviewer, "check the value", Now);
+        Assert.That(decided.IsSuccess, Is.True);
+
+        Assert.That(deal.Update(Terms() with { DealValue = 2_100_000_000m }, Owner, Now).IsSuccess, Is.True);
+        Assert.That(deal.Submit(Owner, Now).IsSuccess, Is.True);
+        Assert.That(deal.Approve(Admin, null, Now).Error, approvedBetween ? Is.Null : Is.EqualTo(DealErrors.FourEyes));
+    }
+
+    [Test]
+    public void Update_ThatChangesNothing_DoesNotMakeTheActorAnEditor()
+    {
+        var deal = NewDeal();
+        Assert.That(deal.Update(Terms(), Admin, Now).IsSuccess, Is.True);
+        Assert.That(deal.Submit(Owner, Now).IsSuccess, Is.True);
+        Assert.That(deal.Approve(Admin, null, Now).IsSuccess, Is.True);
+    }
+
     [Test]
     public void Approve_ByAnalyst_IsRefused() => Assert.That(PendingDeal().Approve(OtherAnalyst, null, Now).Error, Is.EqualTo(DealErrors.NotAReviewer));
 

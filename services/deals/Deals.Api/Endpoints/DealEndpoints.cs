@@ -124,22 +124,25 @@ internal static class DealEndpoints
             .ProducesTransitionProblems();
 
         deals.MapPost("/{id:guid}/approve", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
+                await WithReviewedVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("approveDeal")
             .WithSummary("Approve a deal pending review")
-            .WithDescription("The owner cannot approve their own deal (422 deal.four_eyes).")
+            .WithDescription("Requires If-Match with the ETag of the version reviewed (428 without it or with *, 412 when stale). "
+                + "Neither the owner nor anyone who changed the terms since the last approval may approve, admins included (403 deal.four_eyes).")
             .Produces<DealView>()
-            .ProducesTransitionProblems();
+            .ProducesVersionProblems();
 
         deals.MapPost("/{id:guid}/reject", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct), view => Ok(http, view)))
+                await WithReviewedVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct)))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("rejectDeal")
             .WithSummary("Reject a deal pending review")
-            .WithDescription("Needs a comment saying what to fix (422 deal.comment_required).")
+            .WithDescription("Needs a comment saying what to fix (422 deal.comment_required). "
+                + "Requires If-Match with the ETag of the version reviewed (428 without it or with *, 412 when stale). "
+                + "Neither the owner nor anyone who changed the terms since the last approval may reject, admins included (403 deal.four_eyes).")
             .Produces<DealView>()
-            .ProducesTransitionProblems();
+            .ProducesVersionProblems();
 
         deals.MapGet("/{id:guid}/audit", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetDealHistory(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
@@ -148,16 +151,23 @@ internal static class DealEndpoints
             .WithDescription("Who, when, request id, and each field's before and after.")
             .Produces<PagedList<DealChange>>();
 
-        deals.MapGet("/export", async ([AsParameters] DealFilter filter, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-                (await mediator.Send(new ExportDeals(filter), ct)).ToHttp(export => TypedResults.Stream(
-                    stream => export.WriteToAsync(stream, ct),
-                    "text/csv; charset=utf-8",
-                    $"deals-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.csv")))
+        deals.MapGet("/export", async ([AsParameters] DealFilter filter, HttpContext http, IMediator mediator, TimeProvider clock, ILogger<DealExport> logger, CancellationToken ct) =>
+                (await mediator.Send(new ExportDeals(filter), ct)).ToHttp(export =>
+                {
+                    http.Response.RegisterForDisposeAsync(export);
+                    return TypedResults.Stream(
+                        stream => StreamExportAsync(http, export, stream, logger, ct),
+                        "text/csv; charset=utf-8",
+                        $"deals-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.csv");
+                }))
             .WithName("exportDeals")
             .WithSummary("Export the filtered deals as CSV")
-            .WithDescription("RFC 4180, streamed.")
+            .WithDescription("RFC 4180, streamed. The filter is checked and the query has returned its first row before the response starts, "
+                + "so a bad filter is a 400 and an unavailable database a 503, never a partial file. If the database fails after rows were sent, "
+                + "the failure is logged and the connection aborted: the download ends in an error, never as a shorter file that looks complete.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         deals.MapPost("/import", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ImportDeals(request.Body), ct)).ToHttp())
@@ -178,11 +188,26 @@ internal static class DealEndpoints
     private static RouteHandlerBuilder ProducesTransitionProblems(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    // Changing terms requires If-Match, and the new terms must keep the deal's rules.
+    // Changing terms and deciding on them require If-Match; the terms must keep the deal's rules, a decision its state.
     private static RouteHandlerBuilder ProducesVersionProblems(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    // Before the first byte is sent a failure still becomes a problem response (the exception handler
+    // writes it). After that the status is out: abort, so the client cannot take the cut-off CSV for the whole.
+    private static async Task StreamExportAsync(HttpContext http, DealExport export, Stream body, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await export.WriteToAsync(body, ct);
+        }
+        catch (Exception failure) when (http.Response.HasStarted && !ct.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Deal export failed after {Rows} rows had been read; the response was aborted", export.RowsWritten);
+            http.Abort();
+        }
+    }
 
     private static IResult Ok(HttpContext http, DealView view)
     {
@@ -195,6 +220,21 @@ internal static class DealEndpoints
         EntityTags.HasIfMatch(http.Request)
             ? await WithVersion(http, send, view => Ok(http, view))
             : DealErrors.VersionRequired.ToProblem();
+
+    // A decision is on the terms the reviewer read: it must name their version. "*" would approve
+    // whatever the deal holds when the request lands, possibly an edit made after the review.
+    private static async Task<IResult> WithReviewedVersion(HttpContext http, Func<uint, Task<Result<DealView>>> send)
+    {
+        var version = EntityTags.IfMatch(http.Request);
+        if (!version.IsSuccess)
+        {
+            return version.Error!.ToProblem();
+        }
+
+        return version.Value is { } reviewed
+            ? (await send(reviewed)).ToHttp(view => Ok(http, view))
+            : DealErrors.ReviewedVersionRequired.ToProblem();
+    }
 
     private static async Task<IResult> WithVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send, Func<DealView, IResult> onSuccess)
     {

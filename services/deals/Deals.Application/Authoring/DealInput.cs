@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Deals.Application.Csv;
 using Deals.Domain;
 using Platform.SharedKernel;
@@ -6,12 +7,15 @@ namespace Deals.Application.Authoring;
 
 /// <summary>
 /// A deal's terms as a client sends them (JSON body or CSV row): everything optional, so a missing
-/// field is reported by name like any other invalid one rather than as unreadable JSON.
+/// field is reported by name like any other invalid one rather than as unreadable JSON. Enum fields
+/// carry their converter here, not in serializer options, so every reader of the input applies it.
 /// </summary>
 public sealed record DealInput
 {
     public string? Name { get; init; }
+    [JsonConverter(typeof(EnumNameConverter<DealType>))]
     public DealType? Type { get; init; }
+    [JsonConverter(typeof(EnumNameConverter<LifecycleStage>))]
     public LifecycleStage? Stage { get; init; }
     public string? TargetName { get; init; }
     public string? TargetTicker { get; init; }
@@ -27,6 +31,7 @@ public sealed record DealInput
     public DateOnly? ActualCloseOn { get; init; }
     public decimal? DealValue { get; init; }
     public string? Currency { get; init; }
+    [JsonConverter(typeof(EnumNameConverter<ConsiderationType>))]
     public ConsiderationType? Consideration { get; init; }
     public decimal? OfferPricePerShare { get; init; }
     public decimal? ExchangeRatio { get; init; }

@@ -5,6 +5,8 @@ using Deals.Application.Persistence;
 using Deals.Application.Queries;
 using Deals.Domain;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Platform.SharedKernel;
 
 namespace Deals.Application.Authoring;
@@ -15,13 +17,9 @@ namespace Deals.Application.Authoring;
 /// </summary>
 public sealed record PatchDeal(Guid DealId, uint? ExpectedVersion, JsonObject Patch) : IRequest<Result<DealView>>;
 
-internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PatchDeal, Result<DealView>>
+// The HTTP body options: the patched input is read exactly as POST's body is, converters included.
+internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> http) : IRequestHandler<PatchDeal, Result<DealView>>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private static readonly HashSet<string> Editable = typeof(DealInput).GetProperties()
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
 
@@ -35,14 +33,14 @@ internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvid
 
         return await db.ChangeAsync(user, request.DealId, request.ExpectedVersion, (deal, actor) =>
         {
-            var terms = Merge(deal.Terms, request.Patch);
+            var terms = Merge(deal.Terms, request.Patch, http.Value.SerializerOptions);
             return terms.IsSuccess ? deal.Update(terms.Value, actor, clock.GetUtcNow()) : terms.Error!;
         }, cancellationToken);
     }
 
-    private static Result<DealTerms> Merge(DealTerms current, JsonObject patch)
+    private static Result<DealTerms> Merge(DealTerms current, JsonObject patch, JsonSerializerOptions json)
     {
-        var merged = JsonSerializer.SerializeToNode(DealInput.From(current), Json)!.AsObject();
+        var merged = JsonSerializer.SerializeToNode(DealInput.From(current), json)!.AsObject();
         foreach (var (name, value) in patch)
         {
             merged[name] = value?.DeepClone();
@@ -50,7 +48,7 @@ internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvid
 
         try
         {
-            return merged.Deserialize<DealInput>(Json)!.ToTerms();
+            return merged.Deserialize<DealInput>(json)!.ToTerms();
         }
         catch (JsonException wrongType)
         {

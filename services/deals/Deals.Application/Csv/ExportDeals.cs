@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Deals.Application.Persistence;
 using Deals.Application.Queries;
 using Deals.Domain;
@@ -13,10 +14,33 @@ namespace Deals.Application.Csv;
 /// <summary>The filtered, sorted deals as CSV, streamed row by row from the database: memory stays flat at any size.</summary>
 public sealed record ExportDeals(DealFilter Filter) : IRequest<Result<DealExport>>;
 
-/// <summary>A validated export, written when the response starts.</summary>
-public sealed class DealExport(Func<Stream, CancellationToken, Task> write)
+/// <summary>
+/// A validated export whose query already ran and returned its first row (or none): whatever a client's
+/// input or an unreachable database can break has failed before the response starts. Dispose it when
+/// the response ends; it holds the open result.
+/// </summary>
+public sealed class DealExport(IAsyncEnumerator<DealView> rows, bool hasRow, Encoding encoding) : IAsyncDisposable
 {
-    public Task WriteToAsync(Stream output, CancellationToken cancellationToken) => write(output, cancellationToken);
+    /// <summary>Rows written so far: for the log when a failure cuts the export short.</summary>
+    public int RowsWritten { get; private set; }
+
+    public async Task WriteToAsync(Stream output, CancellationToken cancellationToken)
+    {
+        // Disposed only on success: disposing flushes, and after a failure the buffered rows must not be
+        // sent, so that a failure within the first buffer still leaves the response unstarted.
+        var text = new StreamWriter(output, encoding, bufferSize: 64 * 1024, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        await DealCsv.WriteHeaderAsync(csv, cancellationToken);
+        for (var more = hasRow; more; more = await rows.MoveNextAsync())
+        {
+            await DealCsv.WriteRowAsync(csv, rows.Current, cancellationToken);
+            RowsWritten++;
+        }
+
+        await text.DisposeAsync();
+    }
+
+    public ValueTask DisposeAsync() => rows.DisposeAsync();
 }
 
 internal sealed class ExportDealsHandler(DealsDb db, ICurrentUser user, IVariantFeatureManager features) : IRequestHandler<ExportDeals, Result<DealExport>>
@@ -24,9 +48,19 @@ internal sealed class ExportDealsHandler(DealsDb db, ICurrentUser user, IVariant
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
     private static readonly Encoding Utf8WithMark = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
+    // Every text filter, so one added later is checked too.
+    private static readonly System.Reflection.PropertyInfo[] TextFilters =
+        [.. typeof(DealFilter).GetProperties().Where(p => p.PropertyType == typeof(string))];
+
     public async Task<Result<DealExport>> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
         var errors = DealFilterRules.Validate(request.Filter);
+        foreach (var field in TextFilters.Where(p => p.GetValue(request.Filter) is string text && text.Any(char.IsControl)))
+        {
+            // PostgreSQL refuses NUL in a text parameter, and says so only when the rows are read.
+            errors[JsonNamingPolicy.CamelCase.ConvertName(field.Name)] = ["No control characters."];
+        }
+
         if (errors.Count > 0)
         {
             return DealErrors.Invalid(errors);
@@ -39,16 +73,18 @@ internal sealed class ExportDealsHandler(DealsDb db, ICurrentUser user, IVariant
         }
 
         var encoding = await features.IsEnabledAsync(DealsFeatures.CsvExportByteOrderMark, cancellationToken) ? Utf8WithMark : Utf8;
-        var rows = source.Value.Filter(request.Filter).OrderBy(request.Filter.Sort).Select(DealView.Projection);
-        return new DealExport(async (output, ct) =>
+        var rows = source.Value.Filter(request.Filter).OrderBy(request.Filter.Sort).Select(DealView.Projection)
+            .AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
+        try
         {
-            await using var text = new StreamWriter(output, encoding, bufferSize: 64 * 1024);
-            var csv = new CsvWriter(text);
-            await DealCsv.WriteHeaderAsync(csv, ct);
-            await foreach (var deal in rows.AsAsyncEnumerable().WithCancellation(ct))
-            {
-                await DealCsv.WriteRowAsync(csv, deal, ct);
-            }
-        });
+            // Run the query now, while a failure can still be a problem response rather than a cut-off 200.
+            var hasRow = await rows.MoveNextAsync();
+            return new DealExport(rows, hasRow, encoding);
+        }
+        catch
+        {
+            await rows.DisposeAsync();
+            throw;
+        }
     }
 }

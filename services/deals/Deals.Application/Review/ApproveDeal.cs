@@ -6,7 +6,8 @@ using Platform.SharedKernel;
 
 namespace Deals.Application.Review;
 
-public sealed record ApproveDeal(Guid DealId, string? Comment, uint? ExpectedVersion) : IRequest<Result<DealView>>;
+/// <summary>A reviewer's decision on the version they read: the endpoint requires If-Match naming it.</summary>
+public sealed record ApproveDeal(Guid DealId, string? Comment, uint ExpectedVersion) : IRequest<Result<DealView>>;
 
 internal sealed class ApproveDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, DealsMetrics metrics) : IRequestHandler<ApproveDeal, Result<DealView>>
 {

@@ -248,6 +248,11 @@ namespace Deals.Infrastructure.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("target_ticker");
 
+                    b.PrimitiveCollection<Guid[]>("TermEditors")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("term_editors");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
