@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using RedisRateLimiting;
 using StackExchange.Redis;
 
 namespace Gateway;
@@ -7,15 +9,31 @@ namespace Gateway;
 /// One partition's limit: counted in Redis (shared by every gateway replica) while Redis answers
 /// within <see cref="GatewayRateLimitOptions.RedisTimeout"/>, else in this process with the same
 /// limit. Both limiters are made on first use, so a healthy Redis costs no in-process timers.
+/// <para>
+/// With an <paramref name="optimisticAllowance"/> above zero, a request is admitted at once when
+/// Redis's last answer for the partition left at least the allowance more tokens than admissions
+/// still waiting for their answer, and fewer than the allowance wait; its permit is taken from Redis
+/// all the same, in the background. Every request is still counted in the shared bucket, and a
+/// caller whose bucket runs low waits for Redis's answer again, so a replica alone never admits
+/// beyond the limit. Only if other replicas took more than that margin since this replica's last
+/// answer can it admit too many: at most the allowance, after which its next answer stops it.
+/// The round trip per request was one of the gateway's largest fixed costs (docs/benchmarks.md);
+/// this takes it off the request's path without giving up the shared budget.
+/// </para>
 /// </summary>
-internal sealed class FallbackRateLimiter(Func<RateLimiter> createShared, Func<RateLimiter> createLocal, RedisRateLimitStore store) : RateLimiter
+internal sealed class FallbackRateLimiter(
+    Func<RateLimiter> createShared, Func<RateLimiter> createLocal, RedisRateLimitStore store, int optimisticAllowance = 0) : RateLimiter
 {
+    private static readonly RateLimitLease Admitted = new FixedLease(acquired: true);
+
     // Redis is only asked asynchronously: failing the synchronous attempt (without counting it)
     // sends the rate-limiting middleware on to AcquireAsync, as the Redis limiters themselves do.
-    private static readonly RateLimitLease NotDecidedSynchronously = new UndecidedLease();
+    private static readonly RateLimitLease NotDecidedSynchronously = new FixedLease(acquired: false);
 
     private RateLimiter? _shared;
     private RateLimiter? _local;
+    private int _awaitingAnswer;
+    private long _remainingAtLastAnswer;
 
     // Removable once neither side is in use; a partly drained local bucket keeps it alive.
     public override TimeSpan? IdleDuration
@@ -42,10 +60,26 @@ internal sealed class FallbackRateLimiter(Func<RateLimiter> createShared, Func<R
             return await LocalAcquireAsync(permitCount, cancellationToken);
         }
 
+        if (optimisticAllowance > 0 && Volatile.Read(ref _remainingAtLastAnswer) > 0)
+        {
+            var waiting = Interlocked.Increment(ref _awaitingAnswer);
+            // Kept an allowance away from the bottom of the bucket, where other replicas' requests
+            // since that answer could have taken the rest.
+            if (waiting <= optimisticAllowance && waiting + optimisticAllowance <= Volatile.Read(ref _remainingAtLastAnswer))
+            {
+                store.CountOptimisticAdmission();
+                _ = ConfirmInBackgroundAsync(permitCount);
+                return Admitted;
+            }
+
+            Interlocked.Decrement(ref _awaitingAnswer);
+        }
+
         try
         {
             var lease = await Shared().AcquireAsync(permitCount, cancellationToken).AsTask().WaitAsync(store.Timeout, cancellationToken);
             store.RedisAnswered();
+            Remember(lease);
             return lease;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
@@ -54,6 +88,47 @@ internal sealed class FallbackRateLimiter(Func<RateLimiter> createShared, Func<R
             store.RedisFailed(exception);
             return await LocalAcquireAsync(permitCount, cancellationToken);
         }
+    }
+
+    // Takes the admitted request's permit from Redis; a refusal means the caller is at the limit,
+    // so the next requests wait for Redis's answer again.
+    private async Task ConfirmInBackgroundAsync(int permitCount)
+    {
+        try
+        {
+            using var lease = await Shared().AcquireAsync(permitCount).AsTask().WaitAsync(store.Timeout);
+            store.RedisAnswered();
+            Remember(lease);
+            if (!lease.IsAcquired)
+            {
+                store.CountOptimisticOverrun();
+            }
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            Volatile.Write(ref _remainingAtLastAnswer, 0);
+            store.RedisFailed(exception);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The gateway is stopping and the limiter went with it.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _awaitingAnswer);
+        }
+    }
+
+    // The tokens Redis says are left after this answer; none when it refused or did not say.
+    private void Remember(RateLimitLease lease)
+    {
+        long remaining = 0;
+        if (optimisticAllowance > 0 && lease.IsAcquired && lease.TryGetMetadata(RateLimitMetadataName.Remaining.Name, out var value) && value is not null)
+        {
+            remaining = value is long number ? number : long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        }
+
+        Volatile.Write(ref _remainingAtLastAnswer, remaining);
     }
 
     protected override void Dispose(bool disposing)
@@ -105,9 +180,9 @@ internal sealed class FallbackRateLimiter(Func<RateLimiter> createShared, Func<R
         return existing;
     }
 
-    private sealed class UndecidedLease : RateLimitLease
+    private sealed class FixedLease(bool acquired) : RateLimitLease
     {
-        public override bool IsAcquired => false;
+        public override bool IsAcquired => acquired;
 
         public override IEnumerable<string> MetadataNames => [];
 

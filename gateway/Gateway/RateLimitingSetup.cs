@@ -118,7 +118,7 @@ internal static class RateLimitingSetup
     }
 
     private static PartitionedRateLimiter<HttpContext> CreateGlobalLimiter(GatewayRateLimitOptions options, RedisRateLimitStore store) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => store.TokenBucket("all:" + CallerKey(context), options.PermitsPerMinute));
+        PartitionedRateLimiter.Create<HttpContext, string>(context => store.TokenBucket("all:" + CallerKey(context), options.PermitsPerMinute, optimistic: true));
 
     private static string CallerKey(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject

@@ -22,6 +22,8 @@ internal sealed partial class RedisRateLimitStore : IHostedService
     private readonly TimeProvider _time;
     private readonly ILogger<RedisRateLimitStore> _logger;
     private readonly Counter<long> _localDecisions;
+    private readonly Counter<long> _optimisticOverruns;
+    private readonly Counter<long> _optimisticAdmissions;
     private IConnectionMultiplexer? _redis;
     private long _retryAt;
     private int _local;
@@ -37,6 +39,10 @@ internal sealed partial class RedisRateLimitStore : IHostedService
         var meter = meters.Create(MeterName);
         _localDecisions = meter.CreateCounter<long>(
             "platform.gateway.rate_limit.local_decisions", "{request}", "Rate-limit decisions taken in process because Redis was unreachable.");
+        _optimisticAdmissions = meter.CreateCounter<long>(
+            "platform.gateway.rate_limit.optimistic_admissions", "{request}", "Requests admitted on Redis's previous answer while their own permit was taken in the background.");
+        _optimisticOverruns = meter.CreateCounter<long>(
+            "platform.gateway.rate_limit.optimistic_overruns", "{request}", "Requests admitted ahead of Redis's answer that Redis then refused (the bounded overrun).");
         meter.CreateObservableGauge(
             "platform.gateway.rate_limit.redis_unavailable", () => Volatile.Read(ref _local), "{state}", "1 while rate limits are counted in process, 0 while in Redis.");
     }
@@ -47,7 +53,12 @@ internal sealed partial class RedisRateLimitStore : IHostedService
     /// A token bucket of <paramref name="permitsPerMinute"/> refilled smoothly over a minute, under
     /// the Redis key <c>rl:tb:{&lt;KeyPrefix&gt;&lt;key&gt;}</c> (the library wraps the name in its own hash tag).
     /// </summary>
-    public RateLimitPartition<string> TokenBucket(string key, int permitsPerMinute) =>
+    /// <param name="optimistic">
+    /// Whether a request may be admitted on the strength of the partition's last answer from Redis
+    /// while this one is still on its way (see <see cref="FallbackRateLimiter"/>): for the general
+    /// limit, where a round trip per request is the gateway's largest fixed cost, not for sign-in.
+    /// </param>
+    public RateLimitPartition<string> TokenBucket(string key, int permitsPerMinute, bool optimistic = false) =>
         RateLimitPartition.Get(key, partition => new FallbackRateLimiter(
             () => new RedisTokenBucketRateLimiter<string>(_options.KeyPrefix + partition, new RedisTokenBucketRateLimiterOptions
             {
@@ -58,7 +69,19 @@ internal sealed partial class RedisRateLimitStore : IHostedService
                 ConnectionMultiplexerFactory = () => _redis!,
             }),
             () => new TokenBucketRateLimiter(RateLimitingSetup.PerMinute(permitsPerMinute)),
-            this));
+            this,
+            optimistic ? OptimisticAllowance(permitsPerMinute) : 0));
+
+    /// <summary>
+    /// How many requests of one partition may be admitted ahead of Redis's answer: one per hundred
+    /// permits a minute, at least one. That is also the most a caller can exceed the limit by, per
+    /// replica, before the first refusal from Redis makes the partition wait for answers again.
+    /// </summary>
+    public static int OptimisticAllowance(int permitsPerMinute) => Math.Max(1, permitsPerMinute / 100);
+
+    public void CountOptimisticAdmission() => _optimisticAdmissions.Add(1);
+
+    public void CountOptimisticOverrun() => _optimisticOverruns.Add(1);
 
     /// <summary>False while the multiplexer has no connection or a recent call failed: then nobody waits for Redis.</summary>
     public bool IsRedisUsable()

@@ -31,7 +31,8 @@ public sealed partial class ApiReferenceTests
             }
 
             Assert.That(nonce.Success, Is.True, "the inline start-up script carries a nonce");
-            Assert.That(policy, Does.Contain($"script-src 'self' 'nonce-{nonce.Groups[1].Value}'"));
+            // The attribute is HTML-encoded (a + in the nonce is &#x2B;), which the browser decodes before comparing.
+            Assert.That(policy, Does.Contain($"script-src 'self' 'nonce-{System.Net.WebUtility.HtmlDecode(nonce.Groups[1].Value)}'"));
             Assert.That(policy, Does.Contain("connect-src 'self'").And.Contain("frame-ancestors 'none'").And.Not.Contain("unsafe-eval"));
             Assert.That(SingleHeader(response, "X-Frame-Options"), Is.EqualTo("DENY"));
         }

@@ -187,6 +187,34 @@ public sealed class SharedRateLimitTests
         }
     }
 
+    [Test]
+    public async Task SequentialRequests_AreAdmittedAheadOfRedisWhileTheBucketIsFull_ButNeverBeyondTheLimit()
+    {
+        // 300 a minute: an allowance of 3 ahead of Redis's answer, kept 3 tokens from the bottom.
+        await using var gateway = await GatewayHarness.StartAsync(
+            Settings(("RateLimiting:PermitsPerMinute", "300"), ("RateLimiting:KeyPrefix", $"test:rl:{Guid.NewGuid():N}:")));
+        using var client = gateway.CreateClient();
+        using var admissions = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            gateway.Factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            "Platform.Gateway", "platform.gateway.rate_limit.optimistic_admissions");
+        var token = gateway.Token("busy-user");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 310; attempt++)
+        {
+            using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/users/42", token));
+            statuses.Add(response.StatusCode);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            // A token comes back every 200 ms, so a slow run may see one or two more than 300.
+            Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.InRange(300, 305), "one replica never admits beyond the limit");
+            Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(admissions.GetMeasurementSnapshot().Sum(m => m.Value), Is.GreaterThan(100), "most requests did not wait for Redis");
+        }
+    }
+
     private static Dictionary<string, string?> Settings(params (string Name, string Value)[] settings) =>
         settings.ToDictionary(setting => setting.Name, setting => (string?)setting.Value);
 
