@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Threading.Channels;
 using Platform.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Model;
 
@@ -8,14 +9,17 @@ namespace Gateway;
 /// <summary>
 /// One log line per request, written when the gateway is done with it (category
 /// <c>Gateway.AccessLog</c>): method, route, path, status, duration, user, client address, request
-/// id and the upstream cluster when it was proxied. Only fields named here are logged: never the
-/// query string (it may carry secrets), headers, cookies or bodies.
+/// id, trace id and the upstream cluster when it was proxied. Only fields named here are logged:
+/// never the query string (it may carry secrets), headers, cookies or bodies.
+/// <para>
+/// The request only fills in an entry and hands it to <see cref="AccessLogWriter"/>, which logs
+/// entries from one background task. Logging from every request thread made them queue on the
+/// console logger's lock: a fifth of the gateway's CPU under load went to that (docs/benchmarks.md).
+/// </para>
 /// </summary>
-internal sealed partial class AccessLogMiddleware(RequestDelegate next, ILoggerFactory loggers)
+internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogWriter writer)
 {
     public const string Category = "Gateway.AccessLog";
-
-    private readonly ILogger _logger = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -33,25 +37,22 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, ILoggerF
         }
         finally
         {
-            Write(context, Stopwatch.GetElapsedTime(started), failed);
+            if (writer.IsEnabled)
+            {
+                writer.Enqueue(Entry(context, Stopwatch.GetElapsedTime(started), failed));
+            }
         }
     }
 
-    private void Write(HttpContext context, TimeSpan duration, bool failed)
+    private static AccessLogEntry Entry(HttpContext context, TimeSpan duration, bool failed)
     {
-        if (!_logger.IsEnabled(LogLevel.Information))
-        {
-            return;
-        }
-
         // YARP's endpoints carry their route (also when refused before proxying); others their pattern.
         var endpoint = context.GetEndpoint();
         var route = endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? (endpoint as RouteEndpoint)?.RoutePattern.RawText;
         var proxy = context.Features.Get<IReverseProxyFeature>();
         var cluster = proxy?.ProxiedDestination is not null ? proxy.Route.Cluster?.ClusterId : null;
         var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst("sub")?.Value : null;
-        LogRequest(
-            _logger,
+        return new AccessLogEntry(
             context.Request.Method,
             route,
             context.Request.PathBase.Add(context.Request.Path).Value ?? "/",
@@ -60,15 +61,84 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, ILoggerF
             user,
             ClientAddress(context.Connection.RemoteIpAddress),
             RequestIdMiddleware.Get(context),
+            Activity.Current?.TraceId.ToHexString(),
             cluster);
     }
 
     // After the trusted-proxies middleware, so a forwarded client's address when a known proxy sent it.
     private static string? ClientAddress(IPAddress? address) =>
         address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4().ToString() : address?.ToString();
+}
+
+internal sealed record AccessLogEntry(
+    string Method, string? Route, string Path, int Status, double DurationMs, string? UserId, string? ClientIp, string? RequestId, string? TraceId, string? Cluster);
+
+/// <summary>
+/// Logs access-log entries from a single background task, in the order they were handed over. The
+/// queue is bounded: if logging falls far behind (a console nobody reads), entries are dropped and
+/// counted rather than held in memory or slowing requests; the count is logged when it recovers.
+/// </summary>
+internal sealed partial class AccessLogWriter : BackgroundService
+{
+    private const int Capacity = 50_000;
+
+    private readonly ILogger _logger;
+    private readonly Channel<AccessLogEntry> _entries = Channel.CreateBounded<AccessLogEntry>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private long _dropped;
+
+    public AccessLogWriter(ILoggerFactory loggers)
+    {
+        _logger = loggers.CreateLogger(AccessLogMiddleware.Category);
+    }
+
+    public bool IsEnabled => _logger.IsEnabled(LogLevel.Information);
+
+    public void Enqueue(AccessLogEntry entry)
+    {
+        if (!_entries.Writer.TryWrite(entry))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _entries.Reader.WaitToReadAsync(stoppingToken))
+            {
+                Drain();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is queued is written below.
+        }
+
+        Drain();
+    }
+
+    private void Drain()
+    {
+        while (_entries.Reader.TryRead(out var entry))
+        {
+            LogRequest(_logger, entry.Method, entry.Path, entry.Route, entry.Status, entry.DurationMs, entry.UserId, entry.ClientIp, entry.RequestId, entry.TraceId, entry.Cluster);
+        }
+
+        if (Interlocked.Exchange(ref _dropped, 0) is > 0 and var dropped)
+        {
+            LogDropped(_logger, dropped);
+        }
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "{Method} {Path} ({Route}) answered {Status} in {DurationMs} ms; user {UserId}, client {ClientIp}, request {RequestId}, upstream {Cluster}")]
+        Message = "{Method} {Path} ({Route}) answered {Status} in {DurationMs} ms; user {UserId}, client {ClientIp}, request {RequestId}, trace {TraceId}, upstream {Cluster}")]
     private static partial void LogRequest(
-        ILogger logger, string method, string? route, string path, int status, double durationMs, string? userId, string? clientIp, string? requestId, string? cluster);
+        ILogger logger, string method, string path, string? route, int status, double durationMs, string? userId, string? clientIp, string? requestId, string? traceId, string? cluster);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Dropped} access-log lines were dropped: logging fell {Capacity} lines behind.")]
+    private static partial void LogDroppedCore(ILogger logger, long dropped, int capacity);
+
+    private static void LogDropped(ILogger logger, long dropped) => LogDroppedCore(logger, dropped, Capacity);
 }

@@ -29,6 +29,8 @@ public static class GatewaySetup
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
         builder.AddGatewayCompression();
+        builder.Services.AddSingleton<AccessLogWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
         return builder;
     }
 

@@ -47,6 +47,8 @@ public sealed class AccessLogTests
             Assert.That(line["UserId"], Is.EqualTo("ada-sub"));
             Assert.That(line["ClientIp"], Is.EqualTo("203.0.113.9"));
             Assert.That(line["Cluster"], Is.EqualTo("identity"));
+            // Written off the request's thread, so the trace is a field of its own rather than a scope.
+            Assert.That((string?)line["TraceId"], Does.Match("^[0-9a-f]{32}$"));
             Assert.That(_logs.Entries.Count(entry => entry.Category == Category && (string?)entry["RequestId"] == "access-log-proxied"), Is.EqualTo(1));
         }
     }
