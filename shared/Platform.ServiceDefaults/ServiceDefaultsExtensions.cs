@@ -31,8 +31,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi(Platform.ServiceDefaults.OpenApi.PlatformOpenApi.Configure);
         builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName))
-            .Validate(http => http is { MaxRequestTargetLength: > 0, MaxRequestHeadersTotalBytes: > 0, MaxRequestHeaderCount: > 0, ServerLimitFactor: >= 1 },
-                "Http request limits must be positive and Http:ServerLimitFactor at least 1.")
+            // A factor of 2 at least leaves the server's request line room for the method and version around a target at the limit.
+            .Validate(http => http is { MaxRequestTargetLength: > 0, MaxRequestHeadersTotalBytes: > 0, MaxRequestHeaderCount: > 0, ServerLimitFactor: >= 2 },
+                "Http request limits must be positive and Http:ServerLimitFactor at least 2.")
             .ValidateOnStart();
         // Unreadable bodies and wrong types become exceptions so the one exception handler words them.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

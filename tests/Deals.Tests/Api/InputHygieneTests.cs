@@ -49,7 +49,7 @@ public sealed class InputHygieneTests
     }
 
     [TestCase("name", "Acme\u0000Widget")]
-    [TestCase("name", "Acme\u001BWidget")]
+    [TestCase("name", "Acme\u0007Widget")]
     [TestCase("analystNotes", "Notes\u0085more")]
     public async Task Create_WithControlCharactersInText_Is400NamingTheFieldAndStoresNothing(string field, string value)
     {

@@ -65,7 +65,7 @@ public sealed class InputHygieneTests
     }
 
     [TestCase("ada\0@example.test")]
-    [TestCase("ada\u0001@example.test")]
+    [TestCase("ada\u0007@example.test")]
     public async Task PasswordGrant_WithAControlCharacterInTheUsername_IsInvalidRequest(string username)
     {
         using var client = Factory.CreateClient();
