@@ -101,7 +101,7 @@ curl -fsS -o /dev/null "$gateway/health/ready" || { echo "benchmark gateway did 
 
 login() { # through make run's gateway, as a client would
   curl -fsS "$issuer/api/v1/auth/login" -H 'content-type: application/json' \
-    -d '{"email":"analyst@platform.local","password":"Analyst-Demo-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+    -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
 }
 token="$(login)"
 

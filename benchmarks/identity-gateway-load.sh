@@ -56,13 +56,13 @@ for _ in $(seq 1 60); do curl -fsS -o /dev/null "$gateway/health/ready" 2>/dev/n
 curl -fsS -o /dev/null "$gateway/health/ready" || { echo "benchmark gateway did not start:" >&2; tail -20 /tmp/bench-gateway.log >&2; exit 1; }
 
 token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"analyst@platform.local","password":"Analyst-Demo-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+  -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 
 login_lua="$(mktemp --suffix=.lua)"
 cat >"$login_lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"email":"analyst@platform.local","password":"Analyst-Demo-2026!"}'
+wrk.body = '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}'
 LUA
 
 results="$(mktemp)"

@@ -101,6 +101,12 @@ internal sealed class LoginAccountMiddleware(RequestDelegate next)
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON whose email (or a member name) is not text: an escaped unpaired surrogate such as
+            // "\ud800". Left for the service, which refuses it (400) without checking any password.
+            return null;
+        }
     }
 
     private static string? UsernameFromForm(ReadOnlySpan<byte> body)

@@ -15,7 +15,7 @@ public sealed class AlertFlowTests
     public async Task AnalystSubmits_ReviewerStreamGetsAlert_ReviewerApproves_AnalystSeesDecision()
     {
         // Fresh people, so the alerts service learns of them from identity's events during this test.
-        using var admin = await SignedInAsync("admin@platform.local", "Admin-Demo-2026!");
+        using var admin = await SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
         var reviewerEmail = Platform.NewEmail("reviewer");
         var analystEmail = Platform.NewEmail("analyst");
         const string password = "Correct-Horse-Battery-2026";

@@ -16,8 +16,8 @@ public sealed class DealFlowTests
     [OneTimeSetUp]
     public async Task SignInAsync()
     {
-        _analyst = await SignedInAsync("analyst@platform.local", "Analyst-Demo-2026!");
-        _reviewer = await SignedInAsync("reviewer@platform.local", "Reviewer-Demo-2026!");
+        _analyst = await SignedInAsync("analyst@platform.local", "Meadow-Copper-2026!");
+        _reviewer = await SignedInAsync("reviewer@platform.local", "Harbor-Quartz-2026!");
     }
 
     [OneTimeTearDown]

@@ -19,9 +19,9 @@ public sealed class OperationsTests
         Assert.That(output, Does.Not.Contain("\"LogLevel\":\"Error\""), output);
     }
 
-    [TestCase("admin@platform.local", "Admin-Demo-2026!", "admin")]
-    [TestCase("reviewer@platform.local", "Reviewer-Demo-2026!", "reviewer")]
-    [TestCase("analyst@platform.local", "Analyst-Demo-2026!", "analyst")]
+    [TestCase("admin@platform.local", "Granite-Ledger-2026!", "admin")]
+    [TestCase("reviewer@platform.local", "Harbor-Quartz-2026!", "reviewer")]
+    [TestCase("analyst@platform.local", "Meadow-Copper-2026!", "analyst")]
     public async Task DemoUsers_FromTheLocalRunFile_CanSignInThroughTheGateway(string email, string password, string role)
     {
         using var client = Platform.CreateClient();

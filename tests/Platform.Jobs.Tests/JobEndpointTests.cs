@@ -147,6 +147,17 @@ public sealed class JobEndpointTests
         Assert.That(unauthorized.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
+    [TestCase("limit=99999999999", "request.invalid", "limit")]
+    [TestCase("limit=ten", "request.invalid", "limit")]
+    [TestCase("type=%00", "request.invalid_characters", "type")]
+    [TestCase("type=%FF", "request.invalid_characters", "type")]
+    public async Task List_WithAQueryValueThatCannotBeRead_Is400NamingIt(string query, string errorCode, string parameter)
+    {
+        using var response = await _admin.GetAsync($"{JobsHost.Prefix}/jobs?{query}");
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, errorCode, parameter);
+    }
+
     private async Task<JsonElement> GetAsync(string location)
     {
         using var response = await _admin.GetAsync(location);

@@ -37,4 +37,12 @@ public static class ProblemAssertions
 
         return body;
     }
+
+    /// <summary>As <see cref="AssertProblemAsync"/>, and the problem's <c>errors</c> name <paramref name="field"/>.</summary>
+    public static async Task<JsonElement> AssertProblemNamingAsync(this HttpResponseMessage response, HttpStatusCode status, string errorCode, string field)
+    {
+        var body = await response.AssertProblemAsync(status, errorCode);
+        Assert.That(body.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _), Is.True, $"errors name '{field}': {body}");
+        return body;
+    }
 }

@@ -1,6 +1,7 @@
 using Identity.Application;
 using Identity.Application.Persistence;
 using Identity.Application.Tokens;
+using Identity.Application.Users;
 using Identity.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class IdentityInfrastructure
                 options.Lockout.MaxFailedAccessAttempts = identity.MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(identity.LockoutMinutes);
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDb>();
 

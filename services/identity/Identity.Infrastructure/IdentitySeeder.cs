@@ -56,8 +56,9 @@ internal sealed class IdentitySeeder(
         var demoUsers = await JsonSerializer.DeserializeAsync<List<DemoUser>>(stream, JsonOptions) ?? [];
         foreach (var demo in demoUsers)
         {
-            if (await users.FindByEmailAsync(demo.Email) is not null)
+            if (await users.FindByEmailAsync(demo.Email) is { } existing)
             {
+                await KeepPasswordAsync(existing, demo.Password);
                 continue;
             }
 
@@ -74,6 +75,30 @@ internal sealed class IdentitySeeder(
             await db.SaveChangesAsync();
             logger.LogInformation("Created demo user {Email} with role {Role}.", demo.Email, demo.Role);
         }
+    }
+
+    // The file is the truth for demo users: a database seeded before a password changed there follows it,
+    // so the documented logins keep working without resetting local data.
+    private async Task KeepPasswordAsync(User user, string password)
+    {
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return;
+        }
+
+        // Inside the seeding transaction: removing and adding the password commit together.
+        var reset = await users.RemovePasswordAsync(user);
+        if (reset.Succeeded)
+        {
+            reset = await users.AddPasswordAsync(user, password);
+        }
+
+        if (!reset.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {user.Email}: {string.Join("; ", reset.Errors.Select(e => e.Description))}");
+        }
+
+        logger.LogInformation("Reset the password of demo user {Email} to the one in the demo users file.", user.Email);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

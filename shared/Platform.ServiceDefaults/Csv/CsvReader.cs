@@ -1,17 +1,26 @@
 using System.Text;
+using Platform.SharedKernel;
 
 namespace Platform.ServiceDefaults.Csv;
 
 /// <summary>One parsed record and the physical line it starts on (quoted fields may span lines).</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
-/// <summary>Malformed CSV (an unterminated quote, text after a closing quote), with the line where it was found.</summary>
-public sealed class CsvFormatException(int line, string message) : Exception(message)
+/// <summary>
+/// Malformed CSV (an unterminated quote, text after a closing quote, a cell breaking the client text
+/// rule), with the line where it was found and, for a bad cell, its column (1-based).
+/// </summary>
+public sealed class CsvFormatException(int line, string message, int? column = null) : Exception(message)
 {
     public int Line { get; } = line;
+
+    public int? Column { get; } = column;
 }
 
-/// <summary>RFC 4180 input, streamed: accepts CRLF or LF line ends; skips blank lines.</summary>
+/// <summary>
+/// RFC 4180 input, streamed: accepts CRLF or LF line ends; skips blank lines. Every cell keeps the
+/// client text rule (<see cref="ClientText"/>; line breaks allowed, as quoted cells may span lines).
+/// </summary>
 public static class CsvReader
 {
     public static async IAsyncEnumerable<CsvRecord> ReadAsync(TextReader input, int maxFieldLength, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -72,13 +81,13 @@ public static class CsvReader
                         inQuotes = true;
                         break;
                     case ',':
-                        fields.Add(field.ToString());
+                        fields.Add(Cell(field, fields.Count, recordLine));
                         field.Clear();
                         afterQuote = false;
                         break;
                     case '\r' or '\n':
                         pendingCr = c == '\r';
-                        fields.Add(field.ToString());
+                        fields.Add(Cell(field, fields.Count, recordLine));
                         field.Clear();
                         afterQuote = false;
                         if (fields.Count > 1 || fields[0].Length > 0)
@@ -107,11 +116,19 @@ public static class CsvReader
             throw new CsvFormatException(recordLine, "A quoted field is not closed.");
         }
 
-        fields.Add(field.ToString());
+        fields.Add(Cell(field, fields.Count, recordLine));
         if (fields.Count > 1 || fields[0].Length > 0)
         {
             yield return new CsvRecord(recordLine, fields);
         }
+    }
+
+    private static string Cell(StringBuilder field, int index, int line)
+    {
+        var cell = field.ToString();
+        return ClientText.Problem(cell, multiLine: true) is { } problem
+            ? throw new CsvFormatException(line, $"Column {index + 1}: {problem}", index + 1)
+            : cell;
     }
 
     private static void Append(StringBuilder field, char c, int maxFieldLength, int line)

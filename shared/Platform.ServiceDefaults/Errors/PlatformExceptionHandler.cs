@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Platform.ServiceDefaults.Errors;
 /// exceptions (unreadable JSON, wrong types, oversized bodies) keep their 4xx status; anything else is
 /// a 500 that says nothing about internals.
 /// </summary>
-internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
+internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -52,11 +53,29 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, 
                 return JsonProblem(json);
             case JsonException json:
                 return JsonProblem(json);
+            case InvalidOperationException { Source: JsonReaderFailureSource }:
+                // System.Text.Json's readers throw these for JSON they cannot read as asked (an escaped unpaired
+                // surrogate read as a string) where the serializer would have thrown JsonException: the body is at fault.
+                return JsonProblem(new JsonException(exception.Message));
+            case InvalidDataException { Source: FormReaderSource }:
+                // The form readers refuse what they cannot decode (NUL, invalid UTF-8) or too many values.
+                return Problem(400, "The request is invalid.", "The form body could not be read: check its encoding and size.", "request.invalid");
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType:
                 return Problem(415, "Unsupported media type.", "Send the body as application/json.", "request.unsupported_media_type");
             case BadHttpRequestException bad:
-                // Binding messages name internal parameter and type names: keep them in the log only.
-                return Problem(bad.StatusCode, "The request is invalid.", "The request could not be read: check the body, route values and query string.", "request.invalid");
+                // Binding messages name internal parameter and type names: keep them in the log only, except
+                // the parameter's name, which is the query or route name the client sent.
+                var problem = Problem(bad.StatusCode, "The request is invalid.", "The request could not be read: check the body, route values and query string.", "request.invalid");
+                if (UnboundParameter().Match(bad.Message) is { Success: true } unbound)
+                {
+                    problem.Extensions[ProblemFields.Errors] = new Dictionary<string, string[]>
+                    {
+                        [JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value)] =
+                            [unbound.Groups["kind"].Value == "Required" ? "Required." : "Not a valid value for this parameter (a number out of range, or text where a number or date is expected)."],
+                    };
+                }
+
+                return problem;
             case OperationCanceledException:
                 return Problem(499, "The request was cancelled.", "The client closed the request.", "request.cancelled");
             case var _ when IsDependencyOutage(exception):
@@ -96,22 +115,20 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, 
 
     private static ProblemDetails JsonProblem(JsonException json)
     {
-        var problem = Problem(400, "The request body is not valid JSON for this endpoint.",
-            "The body is malformed JSON or a value has the wrong type.", "request.malformed_json");
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-        problem.Extensions[ProblemFields.Errors] = new Dictionary<string, string[]>
-        {
-            [path] = [json.LineNumber is { } line ? $"Invalid value near line {line + 1}." : "Invalid value."],
-        };
-        return problem;
+        return RequestRefusal.Problem(400, "request.malformed_json", "The request body is not valid JSON for this endpoint.",
+            "The body is malformed JSON or a value has the wrong type.",
+            new Dictionary<string, string[]> { [path] = [json.LineNumber is { } line ? $"Invalid value near line {line + 1}." : "Invalid value."] });
     }
 
-    private static ProblemDetails Problem(int status, string title, string detail, string code) => new()
-    {
-        Status = status,
-        Title = title,
-        Detail = detail,
-        Type = ProblemFields.TypeFor(code),
-        Extensions = { [ProblemFields.ErrorCode] = code },
-    };
+    private static ProblemDetails Problem(int status, string title, string detail, string code) => RequestRefusal.Problem(status, code, title, detail);
+
+    private const string FormReaderSource = "Microsoft.AspNetCore.WebUtilities";
+
+    // The Source System.Text.Json gives the InvalidOperationExceptions it would rethrow as JsonException from the serializer.
+    private const string JsonReaderFailureSource = "System.Text.Json.Rethrowable";
+
+    // RequestDelegateFactory's wording when a query, route or header value does not bind, or a required one is missing.
+    [GeneratedRegex("^(?<kind>Failed to bind|Required) parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\" (from|was not provided)")]
+    private static partial Regex UnboundParameter();
 }

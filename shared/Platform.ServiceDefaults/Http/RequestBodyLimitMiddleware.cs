@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.ServiceDefaults.Http;
 
-/// <summary>Section <c>Http</c>.</summary>
-public sealed class HttpOptions
-{
-    public const string SectionName = "Http";
-
-    /// <summary>Default largest request body; endpoints may allow more with <c>WithRequestSizeLimit</c> metadata.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
-}
-
 /// <summary>
 /// Refuses bodies over the limit before anything reads them: a declared length over the limit is a
 /// 413 at once, and the server's own limit is lowered so an undeclared (chunked) body is cut off too.

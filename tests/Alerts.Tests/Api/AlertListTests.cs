@@ -87,20 +87,18 @@ public sealed class AlertListTests
     [TestCase("pageSize=201", "pageSize")]
     [TestCase("pageSize=0", "pageSize")]
     [TestCase("page=0", "page")]
+    // (page - 1) * pageSize would overflow an int: the shared paging rule bounds the page.
+    [TestCase("page=2147483647&pageSize=200", "page")]
+    [TestCase("page=10000001", "page")]
+    // Not an int at all: refused at binding, still naming the parameter.
+    [TestCase("page=99999999999", "page")]
+    [TestCase("pageSize=lots", "pageSize")]
     public async Task List_WhenAQueryValueIsBad_Returns400WithTheField(string query, string field)
     {
         var client = Factory.User(out _);
         using var response = await client.GetAsync($"/api/v1/alerts?{query}");
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
-    }
-
-    [Test]
-    public async Task List_WhenPageSizeIsNotANumber_Returns400Problem()
-    {
-        var client = Factory.User(out _);
-        using var response = await client.GetAsync("/api/v1/alerts?pageSize=lots");
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Test]

@@ -146,7 +146,7 @@ public sealed class UserAdministrationTests
         Assert.That((await ReadAsync(response)).GetProperty("isActive").GetBoolean(), Is.False);
         using var anonymous = Factory.CreateClient();
         var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = IdentityApiFactory.Password });
-        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.account_deactivated");
+        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         var refresh = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
         await refresh.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_refresh_token");
     }

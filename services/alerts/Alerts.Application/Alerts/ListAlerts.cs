@@ -3,6 +3,7 @@ using Alerts.Domain;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
 
 namespace Alerts.Application.Alerts;
@@ -18,8 +19,8 @@ internal sealed class ListAlertsValidator : AbstractValidator<ListAlerts>
         RuleFor(r => r.Status).OneOf<ListAlerts, AlertStatus>();
         RuleFor(r => r.Category).OneOf<ListAlerts, AlertCategory>();
         RuleFor(r => r.Severity).OneOf<ListAlerts, AlertSeverity>();
-        RuleFor(r => r.Page).GreaterThanOrEqualTo(1).WithMessage("Must be 1 or more.");
-        RuleFor(r => r.PageSize).InclusiveBetween(1, Paging.MaxPageSize).WithMessage($"Must be between 1 and {Paging.MaxPageSize}.");
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }
 
@@ -55,8 +56,7 @@ internal sealed class ListAlertsHandler(AlertsDb db, ICurrentUser user) : IReque
         var total = await alerts.LongCountAsync(cancellationToken);
         var items = await alerts
             .OrderByDescending(a => a.Sequence)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
+            .TakePage(request.Page, request.PageSize)
             .Select(AlertView.Projection)
             .ToListAsync(cancellationToken);
         return new PagedList<AlertView>(items, request.Page, request.PageSize, total);

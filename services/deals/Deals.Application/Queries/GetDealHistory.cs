@@ -18,9 +18,9 @@ internal sealed class GetDealHistoryHandler(DealsDb db) : IRequestHandler<GetDea
 {
     public async Task<Result<PagedList<DealChange>>> Handle(GetDealHistory request, CancellationToken cancellationToken)
     {
-        if (request.Page < 1 || request.PageSize is < 1 or > Paging.MaxPageSize)
+        if (Paging.Validate(request.Page, request.PageSize) is { Count: > 0 } errors)
         {
-            return DealErrors.Invalid(new Dictionary<string, string[]> { ["page"] = [$"page is 1 or more; pageSize between 1 and {Paging.MaxPageSize}."] });
+            return DealErrors.Invalid(errors);
         }
 
         if (!await db.Deals.AnyAsync(d => d.Id == request.DealId, cancellationToken))
@@ -33,7 +33,7 @@ internal sealed class GetDealHistoryHandler(DealsDb db) : IRequestHandler<GetDea
         var total = await entries.LongCountAsync(cancellationToken);
         var page = await entries
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .TakePage(request.Page, request.PageSize)
             .ToListAsync(cancellationToken);
         var changes = page.Select(e => new DealChange(e.Id, e.OccurredAt, e.Action, e.Actor, e.RequestId, JsonDocument.Parse(e.Changes).RootElement.Clone())).ToList();
         return new PagedList<DealChange>(changes, request.Page, request.PageSize, total);

@@ -4,6 +4,7 @@ using Deals.Domain;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
 
 namespace Deals.Application.Queries;
@@ -17,8 +18,8 @@ internal sealed class GetDealsByTickerValidator : AbstractValidator<GetDealsByTi
     {
         RuleFor(r => r.Ticker).Must(ticker => DealRules.IsTicker(ticker.Trim().ToUpperInvariant()))
             .WithMessage("Must be a ticker of 1-6 letters or digits, optionally with a class suffix such as BRK.B or RDS-A.");
-        RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
-        RuleFor(r => r.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }
 
@@ -31,7 +32,7 @@ internal sealed class GetDealsByTickerHandler(DealsDb db) : IRequestHandler<GetD
         var total = await deals.LongCountAsync(cancellationToken);
         var page = await deals
             .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .TakePage(request.Page, request.PageSize)
             .Select(DealView.Projection)
             .ToListAsync(cancellationToken);
         return new PagedList<DealView>(page, request.Page, request.PageSize, total);

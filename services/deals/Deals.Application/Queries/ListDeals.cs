@@ -14,14 +14,9 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUs
     public async Task<Result<PagedList<DealView>>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
         var errors = DealFilterRules.Validate(request.Filter);
-        if (request.Page < 1)
+        foreach (var (parameter, messages) in Paging.Validate(request.Page, request.PageSize))
         {
-            errors["page"] = ["Must be 1 or more."];
-        }
-
-        if (request.PageSize is < 1 or > Paging.MaxPageSize)
-        {
-            errors["pageSize"] = [$"Must be between 1 and {Paging.MaxPageSize}."];
+            errors[parameter] = messages;
         }
 
         var source = db.Source(request.Filter, user);
@@ -57,7 +52,7 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUs
 
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.
-        var pageIds = window.OrderBy(request.Filter.Sort).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(d => d.Id);
+        var pageIds = window.OrderBy(request.Filter.Sort).TakePage(request.Page, request.PageSize).Select(d => d.Id);
         // No IgnoreQueryFilters here: it applies to the whole query, subquery included, and would let
         // deleted rows into live lists (and off the partial indexes). A deleted-deals source sets it itself.
         var items = await db.Deals.AsNoTracking()

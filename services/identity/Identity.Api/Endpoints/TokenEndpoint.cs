@@ -84,7 +84,17 @@ internal static class TokenEndpoint
             return OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // A value that does not decode to text (NUL, invalid UTF-8), or too many of them.
+            return OAuthError("invalid_request", "The form body could not be read: values must be UTF-8 text without NUL.");
+        }
+
         if (!TryReadClient(http.Request, form, out var clientId, out var clientSecret, out var usedBasic))
         {
             return OAuthError("invalid_request", "Send client credentials either in the Authorization header or in the body, not both.");

@@ -3,6 +3,7 @@ using Identity.Application.Persistence;
 using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
+using Platform.ServiceDefaults.Application;
 using Microsoft.AspNetCore.Identity;
 using Platform.SharedKernel;
 
@@ -16,7 +17,8 @@ internal sealed class SignInWithPasswordValidator : AbstractValidator<SignInWith
 {
     public SignInWithPasswordValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
+        // The email is looked up in the database: text it cannot hold (NUL) is refused here, not there.
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(256).SingleLineText();
         RuleFor(r => r.Password).NotEmpty().MaximumLength(1024);
     }
 }
@@ -44,6 +46,16 @@ internal sealed class SignInWithPasswordHandler(
             return IdentityErrors.InvalidCredentials;
         }
 
+        // A deactivated account answers exactly as an unknown email does, whatever the password: a
+        // different answer for the right password would confirm it to whoever guessed it, and a distinct
+        // "deactivated" would tell anyone which emails had accounts. The hash is still verified so the
+        // time taken does not tell either; failures are not counted, as nothing can sign in anyway.
+        if (!user.IsActive)
+        {
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash, request.Password);
+            return IdentityErrors.InvalidCredentials;
+        }
+
         if (await users.IsLockedOutAsync(user))
         {
             return IdentityErrors.LockedOut;
@@ -53,11 +65,6 @@ internal sealed class SignInWithPasswordHandler(
         {
             await users.AccessFailedAsync(user);
             return await users.IsLockedOutAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.InvalidCredentials;
-        }
-
-        if (!user.IsActive)
-        {
-            return IdentityErrors.AccountDeactivated;
         }
 
         await users.ResetAccessFailedCountAsync(user);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Identity.Application.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -13,8 +14,8 @@ internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
 {
     public ListUsersValidator()
     {
-        RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
-        RuleFor(r => r.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
         RuleFor(r => r.Search).MaximumLength(200);
         RuleFor(r => r.Role).Must(role => role is null || PlatformRoles.All.Contains(role)).WithMessage("Unknown role.");
     }
@@ -45,8 +46,7 @@ internal sealed class ListUsersHandler(IdentityDb db, TimeProvider clock) : IReq
         var total = await users.LongCountAsync(cancellationToken);
         var page = await users
             .OrderBy(u => u.NormalizedEmail)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
+            .TakePage(request.Page, request.PageSize)
             .Select(u => new
             {
                 User = u,

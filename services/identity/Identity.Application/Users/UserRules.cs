@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Users;
@@ -8,13 +9,13 @@ namespace Identity.Application.Users;
 internal static class UserRules
 {
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(256).EmailAddress();
+        rule.NotEmpty().MaximumLength(256).EmailAddress().SingleLineText();
 
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(200);
+        rule.NotEmpty().MaximumLength(200).SingleLineText();
 
-    // The length limit and character checks themselves are ASP.NET Core Identity's password options;
-    // this only bounds the input before hashing.
+    // The length rule and the common-password and context checks (CommonPasswordValidator) run inside
+    // ASP.NET Core Identity, for every way a password is set; this only bounds the input before hashing.
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(256);
 

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using static Gateway.Tests.HttpAssertions;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// What the gateway refuses itself, never proxying it: methods the platform does not serve, text that
+/// is not clean text in the path or query, and request targets and headers over the limits, all as
+/// problem+json with the security headers. A sign-in body the limiter cannot read is never a 500.
+/// </summary>
+public sealed class RequestHygieneTests
+{
+    private GatewayHarness _gateway = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _gateway = await GatewayHarness.StartAsync();
+        _client = _gateway.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _client.Dispose();
+        await _gateway.DisposeAsync();
+    }
+
+    [TestCase("TRACE", HttpStatusCode.MethodNotAllowed, "request.method_not_allowed")]
+    [TestCase("TRACK", HttpStatusCode.MethodNotAllowed, "request.method_not_allowed")]
+    [TestCase("CONNECT", HttpStatusCode.MethodNotAllowed, "request.method_not_allowed")]
+    [TestCase("PROPFIND", HttpStatusCode.NotImplemented, "request.method_not_implemented")]
+    public async Task MethodsThePlatformDoesNotServe_AreRefusedAndNotProxied(string method, HttpStatusCode status, string errorCode)
+    {
+        using var response = await _client.SendAsync(GatewayHarness.Request(new HttpMethod(method), "/api/v1/deals/42", _gateway.Token()));
+
+        // The echo backend would have answered 200 with what it received.
+        await response.AssertProblemAsync(status, errorCode);
+        AssertSecurityHeaders(response);
+    }
+
+    [TestCase("/api/v1/deals?q=%00", "q")]
+    [TestCase("/api/v1/deals?q=%FF", "q")]
+    [TestCase("/api/v1/deals/%0A", "path")]
+    [TestCase("/api/v1/deals/%C0%AF", "path")]
+    public async Task TextThatIsNotCleanText_IsRefusedAndNotProxied(string path, string field)
+    {
+        using var response = await _client.SendAsync(GatewayHarness.Request(HttpMethod.Get, path, _gateway.Token()));
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid_characters", field);
+        AssertSecurityHeaders(response);
+    }
+
+    [TestCase("""{"email":"ada\ud800@example.test","password":"guess"}""", "$.email")]
+    [TestCase("""{"\udc00":1,"email":"ada@example.test","password":"guess"}""", "$")]
+    public async Task Login_WhoseTextIsNotText_Is400NotA500(string json, string field)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/login");
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await _client.SendAsync(request);
+
+        // The sign-in limiter reads the account first and must not fail on it; the body check then refuses it.
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid_characters", field);
+        AssertSecurityHeaders(response);
+    }
+
+    [Test]
+    public async Task JsonBodyWithTabsAndLineBreaks_IsProxiedIntact()
+    {
+        const string json = """{"comment":"Line one\r\n\tLine two \ud83d\udcc8"}""";
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/deals/42/approve", _gateway.Token());
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await _client.SendAsync(request);
+
+        var echo = await ReadEchoAsync(response);
+        Assert.That(echo.BodyLength, Is.EqualTo(Encoding.UTF8.GetByteCount(json)));
+    }
+
+    // The limits are the application's; only a real server has limits of its own to sit above them.
+    [Test]
+    public async Task RequestTargetBetweenTheApplicationAndServerLimits_Is414ProblemWithSecurityHeaders()
+    {
+        await using var gateway = await GatewayHarness.StartAsync(onKestrel: true);
+        using var client = gateway.CreateClient();
+
+        // Over the 8 KiB application limit, under the server's: Kestrel alone would answer a bare 414 at 8 KiB.
+        using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/deals?q=" + new string('x', 12 * 1024), gateway.Token()));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestUriTooLong, "request.uri_too_long");
+        AssertSecurityHeaders(response);
+    }
+
+    [TestCase(1, 40 * 1024)]
+    [TestCase(150, 10)]
+    public async Task HeadersBetweenTheApplicationAndServerLimits_Are431ProblemWithSecurityHeaders(int count, int valueLength)
+    {
+        await using var gateway = await GatewayHarness.StartAsync(onKestrel: true);
+        using var client = gateway.CreateClient();
+        using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/deals", gateway.Token());
+        for (var i = 0; i < count; i++)
+        {
+            request.Headers.Add($"X-Padding-{i}", new string('x', valueLength));
+        }
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "request.headers_too_large");
+        AssertSecurityHeaders(response);
+    }
+}
