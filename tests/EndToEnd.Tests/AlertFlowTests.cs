@@ -99,6 +99,49 @@ public sealed class AlertFlowTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
+    [TestCase("logout-all")]
+    [TestCase("deactivate")]
+    public async Task OpenAlertStream_EndsWithinSeconds_WhenTheUsersSessionsAreRevoked(string how)
+    {
+        using var admin = await SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
+        var email = Platform.NewEmail("streamer");
+        const string password = "Correct-Horse-Battery-2026";
+        var user = await OkJsonAsync(
+            await admin.PostAsJsonAsync("/api/v1/users", new { email, password, displayName = "Stream Watcher", roles = new[] { "analyst" } }),
+            HttpStatusCode.Created);
+        using var analyst = await SignedInAsync(email, password);
+        using var stream = await analyst.SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts/stream") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/event-stream") } } },
+            HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(stream.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.That(await events.ReadLineAsync(), Is.EqualTo("retry: 3000"));
+
+        var revoked = how == "logout-all"
+            ? await analyst.PostAsJsonAsync("/api/v1/auth/logout", new { allSessions = true })
+            : await admin.PostAsync($"/api/v1/users/{user.GetProperty("id").GetString()}/deactivate", null);
+        Assert.That(revoked.IsSuccessStatusCode, Is.True, await revoked.Content.ReadAsStringAsync());
+
+        // identity -> its revocation relay -> Redis pub/sub -> the alerts replica ends the stream -> the gateway ends the response.
+        var lines = new List<string>();
+        using var within = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await events.ReadLineAsync(within.Token) is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the stream was still open 10 s after the revocation; read: {string.Join(" | ", lines)}");
+        }
+
+        Assert.That(lines, Does.Contain("event: session_revoked"));
+        using var again = await analyst.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the gateway refuses the revoked token");
+    }
+
     private static async Task<JsonElement> NextAlertAsync(StreamReader events, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
