@@ -56,7 +56,8 @@ public static class IdentityInfrastructure
         builder.Services.AddScoped<SessionRevoker>();
         builder.Services.AddSingleton<SessionRevocationSignal>();
         builder.Services.AddHostedService<SessionRevocationRelay>();
-        // Identity checks tokens against its own database, not the shared copy of the list.
+        // Identity checks tokens against its own database as well as the shared copy of the list.
+        builder.Services.AddMemoryCache();
         builder.Services.Replace(ServiceDescriptor.Scoped<IAccessTokenRevocation, DatabaseTokenRevocation>());
         builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddHostedService<SigningKeyMaintenance>();

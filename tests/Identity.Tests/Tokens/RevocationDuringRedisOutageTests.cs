@@ -50,6 +50,13 @@ public sealed class RevocationDuringRedisOutageTests
         Assert.That(revoked.IsSuccessStatusCode, Is.True, await revoked.Content.ReadAsStringAsync());
 
         await (await victim.GetAsync("/api/v1/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        using (var ready = await factory.CreateClient().GetAsync("/health/ready"))
+        {
+            // A service that serves without Redis stays in rotation: Degraded, not unready.
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("""{"status":"Degraded"}"""));
+        }
+
         var otherValidator = new RevocationList(redis, TimeProvider.System, NullLogger<RevocationList>.Instance);
         Assert.That(await otherValidator.IsRevokedAsync(user.Id.ToString(), stamp, default), Is.False, "while Redis is away the revocation waits in identity's database");
         Assert.That(await UnpublishedAsync(factory, user.Id), Is.EqualTo(1));

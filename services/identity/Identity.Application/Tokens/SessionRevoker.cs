@@ -1,6 +1,7 @@
 using Identity.Application.Persistence;
 using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Identity.Application.Tokens;
 
@@ -13,7 +14,8 @@ namespace Identity.Application.Tokens;
 /// but never loses it. Identity itself checks the stamp against its database on every request.
 /// Call it inside the transaction of the change that ends the sessions.
 /// </summary>
-public sealed class SessionRevoker(IdentityDb db, UserManager<User> users, TokenIssuer tokens, SessionRevocationSignal signal, TimeProvider clock)
+public sealed class SessionRevoker(
+    IdentityDb db, UserManager<User> users, TokenIssuer tokens, SessionRevocationSignal signal, IMemoryCache tokenStamps, TimeProvider clock)
 {
     public async Task RevokeAsync(User user, string reason, CancellationToken cancellationToken)
     {
@@ -27,6 +29,7 @@ public sealed class SessionRevoker(IdentityDb db, UserManager<User> users, Token
         user.SessionsRevoked(reason, now);
         db.SessionRevocations.Add(SessionRevocation.Create(user.Id, TokenIssuer.StampFingerprint(user.SecurityStamp!), reason, now, tokens.AccessTokenLifetime));
         await db.SaveChangesAsync(cancellationToken);
+        DatabaseTokenRevocation.Forget(tokenStamps, user.Id);
         // Rung before the caller commits: the relay then finds nothing yet and looks again within a
         // second, so the ring only saves the wait when the commit is quick, which it usually is.
         signal.Ring();
