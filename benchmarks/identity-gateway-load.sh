@@ -39,6 +39,9 @@ curl -fsS -o /dev/null "$identity/health/ready" || { echo "identity is not runni
 dll="$repo/gateway/Gateway/bin/Release/net10.0/Gateway.dll"
 [[ -f "$dll" ]] || { echo "build first: make build" >&2; exit 1; }
 
+# Another process on the port would be measured instead of ours, silently.
+if curl -s -o /dev/null "$gateway/health/live" 2>/dev/null; then echo "port $gateway_port is in use: stop what listens there or set BENCH_GATEWAY_PORT" >&2; exit 1; fi
+
 # A gateway of our own, configured like make run's but without rate limits.
 eval "$("$repo/deploy/local/service-env.sh" gateway)"
 (
