@@ -62,6 +62,8 @@ public static class AuthenticationSetup
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = CreateValidationParameters(auth);
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System) { MapInboundClaims = false });
         jwt.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
         // Within the identity service itself no JWKS address is set: it supplies its keys directly.
         if (!string.IsNullOrWhiteSpace(auth.JwksUri))
