@@ -128,7 +128,7 @@ internal sealed partial class AccessLogWriter : BackgroundService
 
         if (Interlocked.Exchange(ref _dropped, 0) is > 0 and var dropped)
         {
-            LogDropped(_logger, dropped);
+            LogDropped(_logger, dropped, Capacity);
         }
     }
 
@@ -138,7 +138,5 @@ internal sealed partial class AccessLogWriter : BackgroundService
         ILogger logger, string method, string path, string? route, int status, double durationMs, string? userId, string? clientIp, string? requestId, string? traceId, string? cluster);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Dropped} access-log lines were dropped: logging fell {Capacity} lines behind.")]
-    private static partial void LogDroppedCore(ILogger logger, long dropped, int capacity);
-
-    private static void LogDropped(ILogger logger, long dropped) => LogDroppedCore(logger, dropped, Capacity);
+    private static partial void LogDropped(ILogger logger, long dropped, int capacity);
 }

@@ -12,19 +12,4 @@ public interface IAccessTokenRevocation
     public const string StampClaim = "sst";
 
     ValueTask<bool> IsRevokedAsync(string subject, string stampFingerprint, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Watches one session: the returned watch's token is cancelled as soon as the subject's
-    /// sessions with this stamp are revoked, on whichever replica learns it (at once if they already
-    /// are). For long-lived responses (event streams) that a revocation must end.
-    /// </summary>
-    RevocationWatch Watch(string subject, string stampFingerprint);
-}
-
-/// <summary>One watched session; dispose it when the response it guards ends.</summary>
-public sealed class RevocationWatch(CancellationToken revoked, Action? release = null) : IDisposable
-{
-    public CancellationToken Revoked { get; } = revoked;
-
-    public void Dispose() => release?.Invoke();
 }

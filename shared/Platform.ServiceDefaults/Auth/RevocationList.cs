@@ -34,8 +34,6 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
     /// <summary>When the copy last matched Redis in full; null until the first read succeeded.</summary>
     public DateTimeOffset? SyncedAt { get; private set; }
 
-    public int Count => _entries.Count;
-
     public ValueTask<bool> IsRevokedAsync(string subject, string stampFingerprint, CancellationToken cancellationToken) =>
         SyncedAt is null ? LookUpBeforeFirstSyncAsync(subject, stampFingerprint, cancellationToken) : ValueTask.FromResult(IsRevoked(subject, stampFingerprint));
 
@@ -62,6 +60,11 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
     public bool IsRevoked(string subject, string stampFingerprint) =>
         _entries.TryGetValue(subject, out var entry) && entry.Fingerprint != stampFingerprint && entry.ExpiresAt > clock.GetUtcNow();
 
+    /// <summary>
+    /// Watches one session: the returned watch's token is cancelled as soon as the subject's
+    /// sessions with this stamp are revoked, on whichever replica learns it (at once if they already
+    /// are). For long-lived responses (event streams) that a revocation must end.
+    /// </summary>
     public RevocationWatch Watch(string subject, string stampFingerprint)
     {
         var watcher = new Watcher(stampFingerprint);
@@ -221,4 +224,12 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
 
         public void Dispose() => _revoked.Dispose();
     }
+}
+
+/// <summary>One watched session (<see cref="RevocationList.Watch"/>); dispose it when the response it guards ends.</summary>
+public sealed class RevocationWatch(CancellationToken revoked, Action? release = null) : IDisposable
+{
+    public CancellationToken Revoked { get; } = revoked;
+
+    public void Dispose() => release?.Invoke();
 }

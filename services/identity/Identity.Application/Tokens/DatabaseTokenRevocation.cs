@@ -48,8 +48,6 @@ public sealed class DatabaseTokenRevocation(IdentityDb db, RevocationList shared
         return current != stampFingerprint;
     }
 
-    public RevocationWatch Watch(string subject, string stampFingerprint) => shared.Watch(subject, stampFingerprint);
-
     /// <summary>Drops what this replica remembers of the user, after their stamp or state changed here.</summary>
     public static void Forget(IMemoryCache cache, Guid userId) => cache.Remove(Key(userId));
 
