@@ -120,6 +120,19 @@ wait_ready() {
 identity_env=(
   "Identity__DemoUsersFile=$LOCAL_DIR/demo-users.json"
   "Identity__SigningKeyPassphrase=${PLATFORM_IDENTITY_KEY_PASSPHRASE:?missing from .run/secrets.env}"
+  # The development web console (code flow + PKCE, public): see the README.
+  "Identity__Clients__1__ClientId=platform-console"
+  "Identity__Clients__1__DisplayName=Platform web console (development)"
+  "Identity__Clients__1__AllowedGrants__0=authorization_code"
+  "Identity__Clients__1__AllowedGrants__1=refresh_token"
+  "Identity__Clients__1__AllowedScopes__0=openid"
+  "Identity__Clients__1__AllowedScopes__1=profile"
+  "Identity__Clients__1__AllowedScopes__2=email"
+  "Identity__Clients__1__AllowedScopes__3=roles"
+  "Identity__Clients__1__AllowedScopes__4=offline_access"
+  "Identity__Clients__1__AllowedScopes__5=platform-api"
+  "Identity__Clients__1__RedirectUris__0=http://127.0.0.1:8080/console/callback"
+  "Identity__Clients__1__PostLogoutRedirectUris__0=http://127.0.0.1:8080/console/"
 )
 
 # Alerts before identity: its queues must be bound before identity publishes the

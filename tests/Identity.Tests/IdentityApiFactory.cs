@@ -18,6 +18,8 @@ public sealed class IdentityApiFactory(Action<IWebHostBuilder>? customize = null
     public const string ServiceClientId = "test-service";
     public static readonly string ServiceClientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public const string Password = "correct horse battery staple";
+    public const string ConsoleClientId = "test-console";
+    public const string ConsoleRedirectUri = "http://127.0.0.1:8080/console/callback";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +35,17 @@ public sealed class IdentityApiFactory(Action<IWebHostBuilder>? customize = null
         builder.UseSetting("Identity:Clients:1:AllowedGrants:0", "client_credentials");
         builder.UseSetting("Identity:Clients:1:AllowedScopes:0", "platform-api");
         builder.UseSetting("Identity:Clients:1:AllowedScopes:1", "deals.read");
+        builder.UseSetting("Identity:Clients:2:ClientId", ConsoleClientId);
+        builder.UseSetting("Identity:Clients:2:AllowedGrants:0", "authorization_code");
+        builder.UseSetting("Identity:Clients:2:AllowedGrants:1", "refresh_token");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:0", "openid");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:1", "profile");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:2", "email");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:3", "roles");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:4", "offline_access");
+        builder.UseSetting("Identity:Clients:2:AllowedScopes:5", "platform-api");
+        builder.UseSetting("Identity:Clients:2:RedirectUris:0", ConsoleRedirectUri);
+        builder.UseSetting("Identity:Clients:2:PostLogoutRedirectUris:0", "http://127.0.0.1:8080/console/");
         customize?.Invoke(builder);
     }
 

@@ -1,4 +1,7 @@
 using Identity.Api.Endpoints;
+using Microsoft.AspNetCore.OpenApi;
+using Identity.Api.OpenIddict;
+using Identity.Api.SignIn;
 using Identity.Application.Auth;
 using Identity.Application.Persistence;
 using Identity.Application.Tokens;
@@ -24,14 +27,24 @@ internal static class IdentityApi
     public static WebApplicationBuilder AddIdentityApi(this WebApplicationBuilder builder)
     {
         builder.AddIdentityInfrastructure();
+        builder.Services.AddOpenIddict().AddServer(server => server.AddFirstPartyJsonTokens());
+        var https = builder.Configuration["Auth:Issuer"]?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true;
+        var sessionMinutes = builder.Configuration.GetValue("Identity:SignInSessionMinutes", 30);
+        builder.Services.AddAuthentication().AddCookie(SignInCookie.Scheme, cookie => SignInCookie.Configure(cookie, sessionMinutes, https));
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "platform.antiforgery";
+            antiforgery.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            antiforgery.FormFieldName = "__RequestVerificationToken";
+        });
         // Every other service fetches the JWKS over HTTP; the issuer validates with the keys it holds.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<SigningKeyStore>((jwt, keys) =>
                 jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => keys.ValidationKeys(keyId));
+        builder.Services.Configure<OpenApiOptions>("v1", openApi => openApi.AddDocumentTransformer<DiscoveryDocumentation>());
         builder.Services.DescribeOpenApiTags(
             ("Auth", "Sign-up, sign-in, token refresh and sign-out for the web front end (JSON), and the signed-in user's profile."),
-            ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included."),
-            ("Discovery", "The OpenID discovery document and the JWKS with the public keys that sign access tokens."),
+            ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included. Discovery (/.well-known/openid-configuration), the JWKS (/.well-known/jwks.json), authorize, userinfo, revocation, introspection and end-session follow OpenID Connect and are described by the discovery document."),
             ("Users", "User administration: admins only."),
             ("Signing keys", "Token signing key rotation: admins only."));
         return builder;
@@ -40,7 +53,8 @@ internal static class IdentityApi
     public static WebApplication MapIdentityEndpoints(this WebApplication app)
     {
         app.MapTokenEndpoint();
-        app.MapWellKnownEndpoints();
+        app.MapConnectEndpoints();
+        app.MapSignInPage();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapSigningKeyEndpoints();

@@ -13,7 +13,15 @@ public sealed class IdentityServiceOptions
     [Range(1, 90)]
     public int RefreshTokenDays { get; set; } = 14;
 
-    /// <summary>Absolute limit on a refresh-token family, whatever the rotations.</summary>
+    /// <summary>How long an authorization code can be redeemed (once): short, as it travels in a browser URL.</summary>
+    [Range(10, 600)]
+    public int AuthorizationCodeSeconds { get; set; } = 60;
+
+    /// <summary>How long identity's own sign-in cookie (the code flow's browser session) lasts.</summary>
+    [Range(1, 1440)]
+    public int SignInSessionMinutes { get; set; } = 30;
+
+    /// <summary>Absolute limit on a session (an authorization and its refresh tokens), whatever the rotations.</summary>
     [Range(1, 365)]
     public int RefreshFamilyDays { get; set; } = 30;
 

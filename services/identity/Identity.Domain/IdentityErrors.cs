@@ -13,7 +13,6 @@ public static class IdentityErrors
     public static readonly Error InvalidCredentials = Error.Unauthorized("auth.invalid_credentials", "The email or password is incorrect.");
     public static readonly Error LockedOut = Error.Unauthorized("auth.locked_out", "Too many failed sign-in attempts: the account is locked for a while.");
     public static readonly Error InvalidRefreshToken = Error.Unauthorized("auth.invalid_refresh_token", "The refresh token is invalid, expired or revoked.");
-    public static readonly Error InvalidClient = Error.Unauthorized("auth.invalid_client", "Client authentication failed.");
-    public static readonly Error UnauthorizedClient = Error.Rule("auth.unauthorized_client", "The client is not allowed to use this grant type.");
-    public static readonly Error InvalidScope = Error.Rule("auth.invalid_scope", "The requested scope is not allowed for this client.");
+    public static readonly Error SessionExpired = Error.Unauthorized("auth.session_expired", "The session reached its maximum age: sign in again.");
+
 }

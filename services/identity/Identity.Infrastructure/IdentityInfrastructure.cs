@@ -3,11 +3,14 @@ using Identity.Application.Persistence;
 using Identity.Application.Tokens;
 using Identity.Application.Users;
 using Identity.Domain;
+using Identity.Infrastructure.OpenIddict;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.SharedKernel;
@@ -22,13 +25,8 @@ public static class IdentityInfrastructure
         builder.Services.AddOptions<IdentityServiceOptions>()
             .Bind(builder.Configuration.GetSection(IdentityServiceOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(
-                options => options.Clients.All(c => !c.AllowedGrants.Contains(GrantTypes.ClientCredentials) || !string.IsNullOrEmpty(c.Secret)),
-                "A client with the client_credentials grant must have a secret: anyone could obtain its tokens otherwise.")
-            .Validate(
-                options => options.Clients.Select(c => c.ClientId).Distinct(StringComparer.Ordinal).Count() == options.Clients.Count,
-                "Client ids must be unique.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IdentityServiceOptions>, ClientRulesValidation>();
         builder.Services.AddOptions<TokenAudienceOptions>().Bind(builder.Configuration.GetSection("Auth"));
 
         var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
@@ -52,16 +50,20 @@ public static class IdentityInfrastructure
             .AddEntityFrameworkStores<IdentityDb>();
 
         builder.Services.AddSingleton<SigningKeyStore>();
-        builder.Services.AddScoped<TokenIssuer>();
+        builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<UserGrants>();
+        builder.Services.AddScoped<RefreshTokenRedemption>();
         builder.Services.AddScoped<SessionRevoker>();
         builder.Services.AddSingleton<SessionRevocationSignal>();
         builder.Services.AddHostedService<SessionRevocationRelay>();
         // Identity checks tokens against its own database as well as the shared copy of the list.
         builder.Services.AddMemoryCache();
         builder.Services.Replace(ServiceDescriptor.Scoped<IAccessTokenRevocation, DatabaseTokenRevocation>());
-        builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddHostedService<SigningKeyMaintenance>();
         builder.Services.AddScoped<IdentitySeeder>();
+        builder.AddOpenIddictProvider();
+        // The sign-in cookie and anti-forgery tokens must read the same on every replica.
+        builder.Services.AddDataProtection().SetApplicationName("platform-identity").PersistKeysToDbContext<IdentityDb>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Identity.Application.Tokens;
+using Identity.Infrastructure.OpenIddict;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Identity.Infrastructure;
 
 public static class IdentityStartup
 {
-    /// <summary>After the migrations: roles and demo users, then signing keys.</summary>
+    /// <summary>After the migrations: roles and demo users, signing keys, then the OAuth clients.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -15,5 +16,9 @@ public static class IdentityStartup
         }
 
         await app.Services.GetRequiredService<SigningKeyStore>().InitializeAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ClientRegistry>().SyncAsync();
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class ConfigurationTests
             builder.UseSetting("Identity:Clients:2:ClientId", "secretless-service");
             builder.UseSetting("Identity:Clients:2:AllowedGrants:0", "client_credentials");
             builder.UseSetting("Identity:Clients:2:AllowedScopes:0", "platform-api");
-        }, "must have a secret");
+        }, "client_credentials needs a secret");
 
     [Test]
     public void ShortSigningKeyPassphrase_IsRefused() =>

@@ -1,31 +1,46 @@
-using System.Net.Http.Headers;
-using System.Text;
+using Microsoft.AspNetCore;
+using System.Security.Claims;
 using System.Text.Json.Serialization;
+using Identity.Api.OpenIddict;
+using Identity.Application;
 using Identity.Application.Auth;
 using Identity.Application.Tokens;
+using Identity.Domain;
+using Identity.Infrastructure.OpenIddict;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Platform.ServiceDefaults.Errors;
 using Platform.SharedKernel;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Identity.Api.Endpoints;
 
-/// <summary>RFC 6749 token endpoint: form body in, RFC-shaped JSON success or error out.</summary>
+/// <summary>
+/// The token endpoint, after OpenIddict validated the request (client, grant permission, PKCE, code or
+/// refresh token): decides who the tokens are for, and with what. Also serves the first-party JSON
+/// sign-in and refresh, which OpenIddict reads and answers in JSON (<see cref="FirstPartyJsonTokens"/>).
+/// </summary>
 internal static class TokenEndpoint
 {
-    /// <summary>
-    /// The form fields, for the document: the handler reads the form itself, as each grant needs different
-    /// ones. Properties rather than a positional record, so that only grant_type is documented as required.
-    /// </summary>
+    /// <summary>The form fields, for the document only: OpenIddict reads the form.</summary>
     public sealed class OAuthTokenRequest
     {
         [JsonPropertyName("grant_type")]
         public required string GrantType { get; init; }
 
-        [JsonPropertyName("username")]
-        public string? Username { get; init; }
+        [JsonPropertyName("code")]
+        public string? Code { get; init; }
 
-        [JsonPropertyName("password")]
-        public string? Password { get; init; }
+        [JsonPropertyName("redirect_uri")]
+        public string? RedirectUri { get; init; }
+
+        [JsonPropertyName("code_verifier")]
+        public string? CodeVerifier { get; init; }
 
         [JsonPropertyName("refresh_token")]
         public string? RefreshToken { get; init; }
@@ -45,22 +60,22 @@ internal static class TokenEndpoint
         [property: JsonPropertyName("token_type")] string TokenType,
         [property: JsonPropertyName("expires_in")] int ExpiresIn,
         [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+        [property: JsonPropertyName("id_token")] string? IdToken,
         [property: JsonPropertyName("scope")] string Scope);
 
     public sealed record OAuthErrorResponse(
         [property: JsonPropertyName("error")] string Error,
         [property: JsonPropertyName("error_description")] string ErrorDescription);
 
-    public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost("/connect/token", IssueAsync)
+    public static void MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(OpenIddictSetup.Paths.Token, ExchangeAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags("Tokens")
             .WithName("issueToken")
-            .WithSummary("OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants")
-            .WithDescription("Client credentials in HTTP Basic or in the form. Errors are RFC 6749 JSON (error, error_description), not problem+json, as OAuth clients expect.")
-            // Described rather than declared with Accepts, which would let routing refuse other bodies
-            // (415, or 401 as the fallback policy meets the refusal) before the handler answers invalid_request.
+            .WithSummary("OAuth 2.0 token endpoint: authorization_code (PKCE), refresh_token and client_credentials grants")
+            .WithDescription("Client credentials in HTTP Basic or in the form. Errors are RFC 6749 JSON (error, error_description), not problem+json, as OAuth clients expect. The password grant is reserved for the first-party client.")
             .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 var schema = await context.GetOrCreateSchemaAsync(typeof(OAuthTokenRequest), cancellationToken: cancellationToken);
@@ -71,127 +86,137 @@ internal static class TokenEndpoint
                 };
             })
             .Produces<OAuthTokenResponse>()
-            // RFC 6749 section 5.2 error bodies: deliberately application/json, which the shared transformer leaves as declared.
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized, "application/json");
 
-    private static async Task<IResult> IssueAsync(HttpContext http, IMediator mediator, CancellationToken cancellationToken)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.Pragma = "no-cache";
-        if (!http.Request.HasFormContentType)
-        {
-            return OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            // A value that does not decode to text (NUL, invalid UTF-8), or too many of them.
-            return OAuthError("invalid_request", "The form body could not be read: values must be UTF-8 text without NUL.");
-        }
-
-        if (!TryReadClient(http.Request, form, out var clientId, out var clientSecret, out var usedBasic))
-        {
-            return OAuthError("invalid_request", "Send client credentials either in the Authorization header or in the body, not both.");
-        }
-
-        var grantType = form["grant_type"].ToString();
-        IRequest<Result<TokenSet>>? request = grantType switch
-        {
-            GrantTypes.Password => new SignInWithPassword(form["username"].ToString(), form["password"].ToString(), clientId, clientSecret),
-            GrantTypes.RefreshToken => new RefreshSession(form["refresh_token"].ToString(), clientId, clientSecret),
-            GrantTypes.ClientCredentials => new IssueClientToken(clientId, clientSecret, form["scope"].ToString()),
-            _ => null,
-        };
-        if (request is null)
-        {
-            return string.IsNullOrEmpty(grantType)
-                ? OAuthError("invalid_request", "grant_type is required.")
-                : OAuthError("unsupported_grant_type", "Supported grant types: password, refresh_token, client_credentials.");
-        }
-
-        var result = await mediator.Send(request, cancellationToken);
-        if (result.IsSuccess)
-        {
-            var tokens = result.Value;
-            return TypedResults.Json(new OAuthTokenResponse(tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.Scope), TokenJson.Options);
-        }
-
-        var error = result.Error!;
-        if (error.Code == "auth.invalid_client")
-        {
-            if (usedBasic)
-            {
-                http.Response.Headers.WWWAuthenticate = "Basic realm=\"platform\"";
-            }
-
-            return OAuthError("invalid_client", error.Message, StatusCodes.Status401Unauthorized);
-        }
-
-        return OAuthError(error.Code switch
-        {
-            "validation_failed" => "invalid_request",
-            "auth.unauthorized_client" => "unauthorized_client",
-            "auth.invalid_scope" => "invalid_scope",
-            _ => "invalid_grant",
-        }, error.FieldErrors is { } fields ? string.Join(" ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}"))) : error.Message);
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        auth.MapPost("/login", ExchangeAsync)
+            .AllowAnonymous()
+            .WithName("login")
+            .WithSummary("Sign in with email and password")
+            .WithDescription("The first-party web front end's sign-in. Returns an access token and a refresh token; 401 for wrong credentials, a locked or a deactivated account.")
+            .Accepts<FirstPartyJsonTokens.LoginRequest>("application/json")
+            .Produces<FirstPartyJsonTokens.TokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", ExchangeAsync)
+            .AllowAnonymous()
+            .WithName("refreshSession")
+            .WithSummary("Exchange a refresh token for a new token pair")
+            .WithDescription("The old refresh token is spent; presenting it again ends the whole session. 401 auth.invalid_refresh_token when it is invalid, expired, spent or revoked.")
+            .Accepts<FirstPartyJsonTokens.RefreshRequest>("application/json")
+            .Produces<FirstPartyJsonTokens.TokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    // RFC 6749 §2.3.1: HTTP Basic with form-urlencoded id and secret, or the body parameters.
-    private static bool TryReadClient(HttpRequest request, IFormCollection form, out string? clientId, out string? clientSecret, out bool usedBasic)
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, IMediator mediator, UserManager<User> users, TokenPrincipals principals,
+        IOpenIddictAuthorizationManager authorizations, IOpenIddictApplicationManager applications, RefreshTokenRedemption redemption, IOptions<IdentityServiceOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        clientId = form["client_id"].FirstOrDefault();
-        clientSecret = form["client_secret"].FirstOrDefault();
-        usedBasic = false;
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) ||
-            !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing: is the token endpoint registered?");
+
+        if (request.IsPasswordGrantType())
         {
-            return true;
+            // OpenIddict has already refused every client without the password permission (all but the first-party one).
+            var signedIn = await mediator.Send(new SignInWithPassword(request.Username ?? "", request.Password ?? ""), cancellationToken);
+            if (!signedIn.IsSuccess)
+            {
+                return Refuse(http, signedIn.Error!);
+            }
+
+            return SignIn(await principals.ForUserAsync(signedIn.Value, request.GetScopes() is { IsEmpty: false } asked ? asked : PlatformScopes.FirstPartySession));
         }
 
-        usedBasic = true;
-        if (clientSecret is not null)
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var presented = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+            var user = presented?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+            if (presented is null || user is not { IsActive: true })
+            {
+                return Refuse(http, IdentityErrors.InvalidRefreshToken);
+            }
+
+            if (await SessionTooOldAsync(presented, authorizations, options.Value, clock, cancellationToken))
+            {
+                return Refuse(http, IdentityErrors.SessionExpired);
+            }
+
+            if (request.IsRefreshTokenGrantType() && presented.GetTokenId() is { } tokenId &&
+                !await redemption.TryRedeemAsync(tokenId, presented.GetAuthorizationId(), cancellationToken))
+            {
+                return Refuse(http, IdentityErrors.InvalidRefreshToken);
+            }
+
+            // Roles and stamp are read afresh: a role change shows in the next token.
+            return SignIn(await principals.ForUserAsync(user, presented.GetScopes()));
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict authenticated the client and checked each requested scope against its permissions;
+            // a client that names none gets all of its own.
+            var scopes = request.GetScopes();
+            if (scopes.IsEmpty && await applications.FindByClientIdAsync(request.ClientId!, cancellationToken) is { } application)
+            {
+                scopes = [.. (await applications.GetPermissionsAsync(application, cancellationToken))
+                    .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.Scope.Length..])];
+            }
+
+            return SignIn(principals.ForClient(request.ClientId!, scopes));
+        }
+
+        return Refuse(http, Error.Rule("auth.unsupported_grant_type", "This grant type is not supported."));
+    }
+
+    // A session (authorization) ends RefreshFamilyDays after it began, however often it was refreshed.
+    private static async Task<bool> SessionTooOldAsync(
+        ClaimsPrincipal presented, IOpenIddictAuthorizationManager authorizations, IdentityServiceOptions options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (presented.GetAuthorizationId() is not { } id || await authorizations.FindByIdAsync(id, cancellationToken) is not { } authorization)
         {
             return false;
         }
 
-        string decoded;
-        try
+        if (await authorizations.GetCreationDateAsync(authorization, cancellationToken) is not { } created ||
+            clock.GetUtcNow() - created <= TimeSpan.FromDays(options.RefreshFamilyDays))
         {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            clientId = null;
-            return true;
+            return false;
         }
 
-        var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            clientId = null;
-            return true;
-        }
-
-        clientId = Uri.UnescapeDataString(decoded[..separator].Replace('+', ' '));
-        clientSecret = Uri.UnescapeDataString(decoded[(separator + 1)..].Replace('+', ' '));
+        await authorizations.TryRevokeAsync(authorization, cancellationToken);
         return true;
     }
 
-    private static IResult OAuthError(string error, string description, int status = StatusCodes.Status400BadRequest) =>
-        TypedResults.Json(new OAuthErrorResponse(error, description), TokenJson.Options, statusCode: status);
-}
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
-internal static class TokenJson
-{
-    // RFC 6749 member names are snake_case and absent members are omitted.
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    // The JSON paths answer problem+json with our error code; OAuth clients get RFC 6749 JSON through OpenIddict.
+    private static IResult Refuse(HttpContext http, Error error)
     {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+        if (FirstPartyJsonTokens.IsJsonPath(http.Request.Path))
+        {
+            return error.ToProblem();
+        }
+
+        var oauthError = error.Code switch
+        {
+            "auth.unsupported_grant_type" => Errors.UnsupportedGrantType,
+            "validation_failed" => Errors.InvalidRequest,
+            _ => Errors.InvalidGrant,
+        };
+        return TypedResults.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = oauthError,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = error.FieldErrors is { } fields
+                    ? string.Join(" ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")))
+                    : error.Message,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
 }

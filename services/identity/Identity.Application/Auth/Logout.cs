@@ -4,7 +4,6 @@ using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
 
 namespace Identity.Application.Auth;
@@ -25,7 +24,7 @@ internal sealed class LogoutValidator : AbstractValidator<Logout>
             .WithMessage("Send the refresh token to end, or allSessions: true.");
 }
 
-internal sealed class LogoutHandler(IdentityDb db, UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class LogoutHandler(IdentityDb db, UserManager<User> users, SessionRevoker sessions, UserGrants grants, ICurrentUser currentUser)
     : IRequestHandler<Logout, Result>
 {
     public async Task<Result> Handle(Logout request, CancellationToken cancellationToken)
@@ -35,30 +34,20 @@ internal sealed class LogoutHandler(IdentityDb db, UserManager<User> users, Sess
             return Error.Forbidden("auth.not_a_user", "Only user sessions can be ended.");
         }
 
-        var now = clock.GetUtcNow();
-        if (request.AllSessions)
+        if (!request.AllSessions)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.RefreshTokens.RevokeAsync(t => t.UserId == userId, SessionRevocationReasons.LoggedOutEverywhere, now, cancellationToken);
-            if (await users.FindByIdAsync(userId.ToString()) is { } user)
-            {
-                await sessions.RevokeAsync(user, SessionRevocationReasons.LoggedOutEverywhere, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await grants.RevokeSessionAsync(userId, request.RefreshToken!, cancellationToken);
             return Result.Ok();
         }
 
-        var hash = TokenIssuer.Hash(request.RefreshToken!);
-        var familyId = await db.RefreshTokens
-            .Where(t => t.TokenHash == hash && t.UserId == userId)
-            .Select(t => (Guid?)t.FamilyId)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (familyId is { } family)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await grants.RevokeAllAsync(userId, cancellationToken);
+        if (await users.FindByIdAsync(userId.ToString()) is { } user)
         {
-            await db.RefreshTokens.RevokeAsync(t => t.FamilyId == family, "logout", now, cancellationToken);
+            await sessions.RevokeAsync(user, SessionRevocationReasons.LoggedOutEverywhere, cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 }

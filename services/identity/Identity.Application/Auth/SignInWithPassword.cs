@@ -1,6 +1,4 @@
 using FluentValidation;
-using Identity.Application.Persistence;
-using Identity.Application.Tokens;
 using Identity.Domain;
 using MediatR;
 using Platform.ServiceDefaults.Application;
@@ -9,9 +7,12 @@ using Platform.SharedKernel;
 
 namespace Identity.Application.Auth;
 
-/// <summary>The password grant, behind both <c>/connect/token</c> and <c>/api/v1/auth/login</c>.</summary>
-public sealed record SignInWithPassword(string Email, string Password, string? ClientId = null, string? ClientSecret = null)
-    : IRequest<Result<TokenSet>>;
+/// <summary>
+/// Checks an email and password, with lockout, for every way of signing in: the sign-in page of the
+/// code flow and the first-party password grant (<c>/api/v1/auth/login</c>). Issuing tokens is
+/// OpenIddict's, after this succeeded.
+/// </summary>
+public sealed record SignInWithPassword(string Email, string Password) : IRequest<Result<User>>;
 
 internal sealed class SignInWithPasswordValidator : AbstractValidator<SignInWithPassword>
 {
@@ -23,22 +24,14 @@ internal sealed class SignInWithPasswordValidator : AbstractValidator<SignInWith
     }
 }
 
-internal sealed class SignInWithPasswordHandler(
-    IdentityDb db, UserManager<User> users, ClientAuthenticator clients, TokenIssuer tokens)
-    : IRequestHandler<SignInWithPassword, Result<TokenSet>>
+internal sealed class SignInWithPasswordHandler(UserManager<User> users) : IRequestHandler<SignInWithPassword, Result<User>>
 {
     // Verifying against a throwaway hash makes "no such user" cost as much as "wrong password",
     // so response times do not reveal which emails have accounts.
     private static readonly string DecoyHash = new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString());
 
-    public async Task<Result<TokenSet>> Handle(SignInWithPassword request, CancellationToken cancellationToken)
+    public async Task<Result<User>> Handle(SignInWithPassword request, CancellationToken cancellationToken)
     {
-        var client = clients.Authenticate(request.ClientId, request.ClientSecret, GrantTypes.Password);
-        if (!client.IsSuccess)
-        {
-            return client.Error!;
-        }
-
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null)
         {
@@ -68,9 +61,6 @@ internal sealed class SignInWithPasswordHandler(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        var roles = (await users.GetRolesAsync(user)).ToList();
-        var tokenSet = tokens.SignIn(db, user, roles, client.Value.ClientId);
-        await db.SaveChangesAsync(cancellationToken);
-        return tokenSet;
+        return user;
     }
 }

@@ -1,18 +1,21 @@
 using Identity.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Messaging;
 using Platform.Persistence;
 
 namespace Identity.Application.Persistence;
 
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
-    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string Schema = "identity";
 
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    /// <summary>Keys of identity's sign-in cookie and anti-forgery tokens, shared by its replicas.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
 
@@ -40,17 +43,11 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("RoleClaims");
 
-        builder.Entity<RefreshToken>(token =>
-        {
-            token.HasKey(t => t.Id);
-            token.Property(t => t.TokenHash).HasMaxLength(64);
-            token.Property(t => t.ClientId).HasMaxLength(100);
-            token.Property(t => t.RevokedReason).HasMaxLength(100);
-            token.HasIndex(t => t.TokenHash).IsUnique();
-            token.HasIndex(t => t.FamilyId);
-            token.HasIndex(t => new { t.UserId, t.RevokedAt });
-            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
+        // OpenIddict's applications (clients), authorizations, scopes and tokens, keyed by Guid like the users.
+        builder.UseOpenIddict<Guid>();
+        // Log-out-all, deactivation and end-session revoke by subject.
+        builder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().HasIndex(t => t.Subject);
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().HasIndex(a => a.Subject);
 
         builder.Entity<SessionRevocation>(revocation =>
         {

@@ -43,7 +43,7 @@ public sealed class DatabaseTokenRevocation(IdentityDb db, RevocationList shared
                 .Select(u => new { u.SecurityStamp, u.DeactivatedAt })
                 .FirstOrDefaultAsync(cancellationToken);
             // Null when the user is gone, deactivated or has no stamp: every token of theirs is refused.
-            return user is { DeactivatedAt: null, SecurityStamp: not null } ? TokenIssuer.StampFingerprint(user.SecurityStamp) : null;
+            return user is { DeactivatedAt: null, SecurityStamp: not null } ? StampFingerprint.Of(user.SecurityStamp) : null;
         });
         return current != stampFingerprint;
     }

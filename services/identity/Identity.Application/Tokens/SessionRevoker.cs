@@ -2,6 +2,7 @@ using Identity.Application.Persistence;
 using Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Identity.Application.Tokens;
 
@@ -15,7 +16,8 @@ namespace Identity.Application.Tokens;
 /// Call it inside the transaction of the change that ends the sessions.
 /// </summary>
 public sealed class SessionRevoker(
-    IdentityDb db, UserManager<User> users, TokenIssuer tokens, SessionRevocationSignal signal, IMemoryCache tokenStamps, TimeProvider clock)
+    IdentityDb db, UserManager<User> users, IOptions<IdentityServiceOptions> options, SessionRevocationSignal signal, IMemoryCache tokenStamps,
+    TimeProvider clock)
 {
     public async Task RevokeAsync(User user, string reason, CancellationToken cancellationToken)
     {
@@ -27,7 +29,8 @@ public sealed class SessionRevoker(
 
         var now = clock.GetUtcNow();
         user.SessionsRevoked(reason, now);
-        db.SessionRevocations.Add(SessionRevocation.Create(user.Id, TokenIssuer.StampFingerprint(user.SecurityStamp!), reason, now, tokens.AccessTokenLifetime));
+        db.SessionRevocations.Add(SessionRevocation.Create(
+            user.Id, StampFingerprint.Of(user.SecurityStamp!), reason, now, TimeSpan.FromMinutes(options.Value.AccessTokenMinutes)));
         await db.SaveChangesAsync(cancellationToken);
         DatabaseTokenRevocation.Forget(tokenStamps, user.Id);
         // Rung before the caller commits: the relay then finds nothing yet and looks again within a

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Identity.Application.Tokens;
@@ -20,6 +21,7 @@ public sealed class SigningKeyStore(
 {
     private const long RotationLockKey = 0x1D3471_5161_4E01;
     private volatile KeySnapshot? _snapshot;
+    private CancellationTokenSource _changed = new();
 
     public sealed record KeySnapshot(SigningCredentials Active, DateTimeOffset ActiveSince, IReadOnlyList<RsaSecurityKey> Published)
     {
@@ -39,6 +41,11 @@ public sealed class SigningKeyStore(
     }
 
     public KeySnapshot Current => _snapshot ?? throw new InvalidOperationException("Signing keys are not loaded yet.");
+
+    public bool IsLoaded => _snapshot is not null;
+
+    /// <summary>Fires once when the keys change (a rotation here or on another replica), for OpenIddict's options to rebuild.</summary>
+    public IChangeToken Watch() => new CancellationChangeToken(_changed.Token);
 
     /// <summary>Validation keys: every published key, narrowed to the token's kid when it names one.</summary>
     public IEnumerable<SecurityKey> ValidationKeys(string? keyId) =>
@@ -92,7 +99,7 @@ public sealed class SigningKeyStore(
             // The minutely reload usually finds nothing new: keep the snapshot (and its serialised JWKS).
             if (!current.Published.Select(k => k.KeyId).SequenceEqual(published.Select(k => k.KeyId)))
             {
-                _snapshot = new KeySnapshot(current.Active, current.ActiveSince, published.Select(PublicKey).ToList());
+                Publish(new KeySnapshot(current.Active, current.ActiveSince, published.Select(PublicKey).ToList()));
             }
 
             return;
@@ -101,7 +108,15 @@ public sealed class SigningKeyStore(
         var rsa = RSA.Create();
         rsa.ImportEncryptedPkcs8PrivateKey(options.Value.SigningKeyPassphrase, active.EncryptedPrivateKey, out _);
         var signing = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = active.KeyId }, SecurityAlgorithms.RsaSha256);
-        _snapshot = new KeySnapshot(signing, active.CreatedAt, published.Select(PublicKey).ToList());
+        Publish(new KeySnapshot(signing, active.CreatedAt, published.Select(PublicKey).ToList()));
+    }
+
+    private void Publish(KeySnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        var changed = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+        changed.Cancel();
+        changed.Dispose();
     }
 
     public bool ActiveKeyIsDue(DateTimeOffset now) =>

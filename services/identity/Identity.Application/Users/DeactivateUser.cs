@@ -11,7 +11,7 @@ namespace Identity.Application.Users;
 public sealed record DeactivateUser(Guid UserId) : IRequest<Result<UserView>>;
 
 internal sealed class DeactivateUserHandler(
-    IdentityDb db, UserManager<User> users, SessionRevoker sessions, ICurrentUser currentUser, TimeProvider clock)
+    IdentityDb db, UserManager<User> users, SessionRevoker sessions, UserGrants grants, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<DeactivateUser, Result<UserView>>
 {
     public async Task<Result<UserView>> Handle(DeactivateUser request, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ internal sealed class DeactivateUserHandler(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.RefreshTokens.RevokeAsync(t => t.UserId == user.Id, SessionRevocationReasons.Deactivated, now, cancellationToken);
+            await grants.RevokeAllAsync(user.Id, cancellationToken);
             // Saves the deactivation with the new stamp, the revocation and both events.
             await sessions.RevokeAsync(user, SessionRevocationReasons.Deactivated, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore;
+using System.Security.Claims;
+using Identity.Api.SignIn;
+using Identity.Application.Tokens;
+using Identity.Domain;
+using Identity.Infrastructure.OpenIddict;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Identity.Api.Endpoints;
+
+/// <summary>
+/// The browser-facing OpenID Connect endpoints, after OpenIddict validated each request (client,
+/// redirect URI, PKCE, scopes, tokens): who is signed in, what they may see about themselves, and
+/// signing out. Errors follow the protocol: redirects to the client or OAuth JSON, as OpenIddict writes them.
+/// </summary>
+internal static class ConnectEndpoints
+{
+    public static void MapConnectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var connect = app.MapGroup("").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        connect.MapMethods(OpenIddictSetup.Paths.Authorize, [HttpMethods.Get, HttpMethods.Post], (Delegate)AuthorizeAsync);
+        connect.MapMethods(OpenIddictSetup.Paths.UserInfo, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync);
+        connect.MapMethods(OpenIddictSetup.Paths.EndSession, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<User> users, TokenPrincipals principals, TimeProvider clock)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing: is the authorization endpoint registered?");
+        var session = await http.AuthenticateAsync(SignInCookie.Scheme);
+        var user = await SignInCookie.CurrentUserAsync(session, users);
+        var tooOld = request.MaxAge is { } maxAge && session.Properties?.IssuedUtc is { } issued &&
+            clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
+        if (user is null || tooOld || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // Back to this request after the sign-in page; without prompt, which would send the user round again.
+            var parameters = request.GetParameters()
+                .Where(parameter => parameter.Key != Parameters.Prompt)
+                .Select(parameter => KeyValuePair.Create(parameter.Key, (string?)parameter.Value.ToString()));
+            var returnUrl = OpenIddictSetup.Paths.Authorize + QueryString.Create(parameters);
+            return TypedResults.Redirect($"{SignInPage.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        return TypedResults.SignIn(await principals.ForUserAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<User> users)
+    {
+        var token = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var user = token?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        var stamp = token?.GetClaim(Platform.SharedKernel.IAccessTokenRevocation.StampClaim);
+        if (token is null || user is not { IsActive: true, SecurityStamp: { } current } || StampFingerprint.Of(current) != stamp)
+        {
+            return TypedResults.Challenge(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token is no longer valid.",
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
+        if (token.HasScope(Scopes.Email))
+        {
+            claims[Claims.Email] = user.Email!;
+            claims[Claims.EmailVerified] = user.EmailConfirmed;
+        }
+
+        if (token.HasScope(Scopes.Profile))
+        {
+            claims[Claims.Name] = user.DisplayName;
+        }
+
+        if (token.HasScope(Scopes.Roles))
+        {
+            claims[Claims.Role] = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(claims);
+    }
+
+    // Ends identity's browser session; OpenIddict then sends the browser to the client's registered
+    // post-logout URI (or answers here when there is none). The client revokes its own refresh token.
+    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    {
+        await http.SignOutAsync(SignInCookie.Scheme);
+        if (http.GetOpenIddictServerRequest()?.PostLogoutRedirectUri is null)
+        {
+            return SignInPage.SignedOut(http);
+        }
+
+        return TypedResults.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult Forbid(string error, string description) => TypedResults.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}
