@@ -33,6 +33,7 @@ internal static class IdentityApi
             ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included."),
             ("Discovery", "The OpenID discovery document and the JWKS with the public keys that sign access tokens."),
             ("Users", "User administration: admins only."),
+            ("Settings", "The signed-in user's own settings: time zone, default portfolio, alert delivery."),
             ("Signing keys", "Token signing key rotation: admins only."));
         return builder;
     }
@@ -43,6 +44,7 @@ internal static class IdentityApi
         app.MapWellKnownEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
+        app.MapUserSettingsEndpoints();
         app.MapSigningKeyEndpoints();
         return app;
     }

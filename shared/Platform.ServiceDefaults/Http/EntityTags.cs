@@ -1,14 +1,15 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Platform.SharedKernel;
 
-namespace Deals.Api.Endpoints;
+namespace Platform.ServiceDefaults.Http;
 
 /// <summary>ETags are the row version in quotes (<c>"1234"</c>); If-Match must carry one of ours, or <c>*</c>.</summary>
-internal static class EntityTags
+public static class EntityTags
 {
     private static readonly Error Malformed = Error.Validation(new Dictionary<string, string[]>
     {
-        ["If-Match"] = ["Send the ETag from your last read of this deal, such as \"1234\"."],
+        ["If-Match"] = ["Send the ETag from your last read of this resource, such as \"1234\"."],
     });
 
     /// <summary>The version the client says it changes: null when the header is absent or <c>*</c>.</summary>
