@@ -36,6 +36,18 @@ public static class EntityTags
     /// <summary>Whether the client sent If-Match at all; <c>*</c> counts, as the client's explicit choice to overwrite.</summary>
     public static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0;
 
+    /// <summary>A 304 carrying the ETag when If-None-Match names the current version; null when the full response is due.</summary>
+    public static IResult? NotModified(HttpContext http, string etag)
+    {
+        if (!IfNoneMatchHits(http.Request, etag))
+        {
+            return null;
+        }
+
+        http.Response.Headers.ETag = etag;
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
+
     public static bool IfNoneMatchHits(HttpRequest request, string etag) =>
         request.Headers.IfNoneMatch.ToString().Split(',', StringSplitOptions.TrimEntries).Any(tag => tag == etag || tag == "*" || tag == "W/" + etag);
 }

@@ -17,13 +17,7 @@ internal static class UserSettingsEndpoints
         settings.MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var current = await mediator.Send(new GetUserSettings(), ct);
-                if (current.IsSuccess && EntityTags.IfNoneMatchHits(http.Request, current.Value.ETag))
-                {
-                    http.Response.Headers.ETag = current.Value.ETag;
-                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                }
-
-                return current.ToHttp(view => Ok(http, view));
+                return (current.IsSuccess ? EntityTags.NotModified(http, current.Value.ETag) : null) ?? current.ToHttp(view => Ok(http, view));
             })
             .WithName("getMySettings")
             .WithSummary("Get the signed-in user's settings, with their ETag")
