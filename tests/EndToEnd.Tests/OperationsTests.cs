@@ -22,6 +22,8 @@ public sealed class OperationsTests
     [TestCase("admin@platform.local", "Granite-Ledger-2026!", "admin")]
     [TestCase("reviewer@platform.local", "Harbor-Quartz-2026!", "reviewer")]
     [TestCase("analyst@platform.local", "Meadow-Copper-2026!", "analyst")]
+    [TestCase("risk@platform.local", "Cobalt-Lantern-2026!", "risk-manager")]
+    [TestCase("officer@platform.local", "Juniper-Anchor-2026!", "loan-officer")]
     public async Task DemoUsers_FromTheLocalRunFile_CanSignInThroughTheGateway(string email, string password, string role)
     {
         using var client = Platform.CreateClient();

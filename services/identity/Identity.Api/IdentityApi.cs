@@ -46,6 +46,7 @@ internal static class IdentityApi
             ("Auth", "Sign-up, sign-in, token refresh and sign-out for the web front end (JSON), and the signed-in user's profile."),
             ("Tokens", "The OAuth 2.0 token endpoint (RFC 6749): form body in, RFC 6749 JSON out, errors included. Discovery (/.well-known/openid-configuration), the JWKS (/.well-known/jwks.json), authorize, userinfo, revocation, introspection and end-session follow OpenID Connect and are described by the discovery document."),
             ("Users", "User administration: admins only."),
+            ("Settings", "The signed-in user's own settings: time zone, default portfolio, alert delivery."),
             ("Signing keys", "Token signing key rotation: admins only."));
         return builder;
     }
@@ -57,6 +58,7 @@ internal static class IdentityApi
         app.MapSignInPage();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
+        app.MapUserSettingsEndpoints();
         app.MapSigningKeyEndpoints();
         return app;
     }

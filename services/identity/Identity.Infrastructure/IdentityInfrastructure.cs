@@ -48,6 +48,7 @@ public static class IdentityInfrastructure
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDb>();
+        builder.Services.AddPasswordHashing();
 
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddScoped<TokenPrincipals>();

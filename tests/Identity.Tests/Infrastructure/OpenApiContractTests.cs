@@ -67,4 +67,39 @@ public sealed class OpenApiContractTests
         Assert.That(jwks.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await contract.AssertConformsAsync(jwks);
     }
+
+    [Test]
+    public async Task OpenApi_SettingsResponses_AreDocumented()
+    {
+        var contract = await LoadAsync();
+        var (client, _, _) = await Factory.SignedInClientAsync("risk-manager");
+        using (client)
+        {
+            var read = await client.GetAsync("/api/v1/users/me/settings");
+            Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            await contract.AssertConformsAsync(read);
+
+            foreach (var (ifMatch, body, status) in new[]
+            {
+                ("\"0\"", "{\"timeZone\":\"Europe/Oslo\"}", HttpStatusCode.OK),
+                ("\"0\"", "{\"timeZone\":\"Europe/Oslo\"}", HttpStatusCode.PreconditionFailed),
+                (null, "{\"timeZone\":\"Europe/Oslo\"}", HttpStatusCode.PreconditionRequired),
+                ("*", "{\"timeZone\":\"Nowhere/Special\"}", HttpStatusCode.BadRequest),
+            })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Patch, "/api/v1/users/me/settings")
+                {
+                    Content = new StringContent(body, System.Text.Encoding.UTF8, "application/merge-patch+json"),
+                };
+                if (ifMatch is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+                }
+
+                var response = await client.SendAsync(request);
+                Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
+                await contract.AssertConformsAsync(response);
+            }
+        }
+    }
 }

@@ -45,6 +45,8 @@ public sealed class PasswordRulesTests
     [TestCase("admin@platform.local", "Granite-Ledger-2026!", "Demo Admin")]
     [TestCase("reviewer@platform.local", "Harbor-Quartz-2026!", "Demo Reviewer")]
     [TestCase("analyst@platform.local", "Meadow-Copper-2026!", "Demo Analyst")]
+    [TestCase("risk@platform.local", "Cobalt-Lantern-2026!", "Demo Risk Manager")]
+    [TestCase("officer@platform.local", "Juniper-Anchor-2026!", "Demo Loan Officer")]
     public async Task DemoUsersPasswords_KeepTheRule(string email, string password, string displayName) =>
         Assert.That(await ProblemsAsync(password, email, displayName), Is.Empty, "deploy/local/demo-users.json");
 

@@ -86,6 +86,26 @@ public sealed class UserAdministrationTests
     }
 
     [Test]
+    public async Task CreateUserAndChangeRoles_WithTheRiskAndLoanRoles_AreAcceptedAndCarriedInTheToken()
+    {
+        var (admin, _, _) = await Factory.SignedInClientAsync("admin");
+        var email = IdentityApiFactory.NewEmail("desk");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, password = IdentityApiFactory.Password, displayName = "Desk Person", roles = new[] { "risk-manager" } });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var id = (await ReadAsync(created)).GetProperty("id").GetGuid();
+
+        var changed = await admin.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "risk-manager", "loan-officer" } });
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await changed.Content.ReadAsStringAsync());
+
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken((await Factory.LoginAsync(email)).GetProperty("accessToken").GetString());
+        Assert.That(token.Claims.Where(c => c.Type == "role").Select(c => c.Value), Is.EquivalentTo(new[] { "loan-officer", "risk-manager" }));
+        var listed = await ReadAsync(await admin.GetAsync($"/api/v1/users?role=loan-officer&search={Uri.EscapeDataString(email)}"));
+        Assert.That(listed.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
     public async Task CreateUser_WithUnknownRole_Returns400Problem()
     {
         var (admin, _, _) = await Factory.SignedInClientAsync("admin");

@@ -40,13 +40,7 @@ internal static class DealEndpoints
         deals.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var deal = await mediator.Send(new GetDeal(id), ct);
-                if (deal.IsSuccess && EntityTags.IfNoneMatchHits(http.Request, deal.Value.ETag))
-                {
-                    http.Response.Headers.ETag = deal.Value.ETag;
-                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                }
-
-                return deal.ToHttp(view => Ok(http, view));
+                return (deal.IsSuccess ? EntityTags.NotModified(http, deal.Value.ETag) : null) ?? deal.ToHttp(view => Ok(http, view));
             })
             .WithName("getDeal")
             .WithSummary("Get one deal, with its ETag")

@@ -13,6 +13,8 @@ internal static class UserEndpoints
 
     public sealed record ChangeRolesRequest(IReadOnlyList<string> Roles);
 
+    private static readonly string RoleNames = $"Roles are among: {string.Join(", ", PlatformRoles.All.Order(StringComparer.Ordinal))}.";
+
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(PlatformPolicies.Admin);
@@ -34,6 +36,7 @@ internal static class UserEndpoints
                     .ToHttp(user => TypedResults.Created($"/api/v1/users/{user.Id}", user)))
             .WithName("createUser")
             .WithSummary("Create a user with the given roles")
+            .WithDescription(RoleNames)
             .Produces<UserView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -41,7 +44,7 @@ internal static class UserEndpoints
                 (await mediator.Send(new ChangeUserRoles(id, body.Roles ?? []), ct)).ToHttp())
             .WithName("changeUserRoles")
             .WithSummary("Replace the user's roles")
-            .WithDescription("An admin cannot remove their own admin role (422 user.cannot_remove_own_admin).")
+            .WithDescription(RoleNames + " An admin cannot remove their own admin role (422 user.cannot_remove_own_admin).")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

@@ -23,6 +23,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -67,6 +69,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             key.Property(k => k.Algorithm).HasMaxLength(10);
             key.Ignore(k => k.IsActive);
         });
+
+        builder.Entity<UserSettings>(UserSettingsModel.Configure);
 
         builder.AddMessagingTables();
         builder.ApplyPlatformConventions(Schema);

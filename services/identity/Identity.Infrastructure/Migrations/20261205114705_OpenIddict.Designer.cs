@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Identity.Infrastructure.Migrations
 {
     [DbContext(typeof(IdentityDb))]
-    [Migration("20261205113453_OpenIddict")]
+    [Migration("20261205114705_OpenIddict")]
     partial class OpenIddict
     {
         /// <inheritdoc />
@@ -225,6 +225,75 @@ namespace Identity.Infrastructure.Migrations
                         .HasDatabaseName("user_name_index");
 
                     b.ToTable("users", "identity");
+                });
+
+            modelBuilder.Entity("Identity.Domain.UserSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("AlertsByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("alerts_by_email");
+
+                    b.Property<bool>("AlertsInApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("alerts_in_app");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("DefaultPortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("default_portfolio_id");
+
+                    b.Property<string>("MinimumAlertSeverity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("minimum_alert_severity");
+
+                    b.Property<TimeOnly?>("QuietHoursEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_hours_end");
+
+                    b.Property<TimeOnly?>("QuietHoursStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_hours_start");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_settings");
+
+                    b.ToTable("user_settings", "identity", t =>
+                        {
+                            t.HasCheckConstraint("ck_user_settings_quiet_hours", "(quiet_hours_start IS NULL) = (quiet_hours_end IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -857,6 +926,16 @@ namespace Identity.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_revocations_users_user_id");
+                });
+
+            modelBuilder.Entity("Identity.Domain.UserSettings", b =>
+                {
+                    b.HasOne("Identity.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Identity.Domain.UserSettings", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_settings_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,14 +1,15 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Platform.SharedKernel;
 
-namespace Deals.Api.Endpoints;
+namespace Platform.ServiceDefaults.Http;
 
 /// <summary>ETags are the row version in quotes (<c>"1234"</c>); If-Match must carry one of ours, or <c>*</c>.</summary>
-internal static class EntityTags
+public static class EntityTags
 {
     private static readonly Error Malformed = Error.Validation(new Dictionary<string, string[]>
     {
-        ["If-Match"] = ["Send the ETag from your last read of this deal, such as \"1234\"."],
+        ["If-Match"] = ["Send the ETag from your last read of this resource, such as \"1234\"."],
     });
 
     /// <summary>The version the client says it changes: null when the header is absent or <c>*</c>.</summary>
@@ -34,6 +35,18 @@ internal static class EntityTags
 
     /// <summary>Whether the client sent If-Match at all; <c>*</c> counts, as the client's explicit choice to overwrite.</summary>
     public static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0;
+
+    /// <summary>A 304 carrying the ETag when If-None-Match names the current version; null when the full response is due.</summary>
+    public static IResult? NotModified(HttpContext http, string etag)
+    {
+        if (!IfNoneMatchHits(http.Request, etag))
+        {
+            return null;
+        }
+
+        http.Response.Headers.ETag = etag;
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
 
     public static bool IfNoneMatchHits(HttpRequest request, string etag) =>
         request.Headers.IfNoneMatch.ToString().Split(',', StringSplitOptions.TrimEntries).Any(tag => tag == etag || tag == "*" || tag == "W/" + etag);
