@@ -66,6 +66,81 @@ public sealed class RequestHygieneTests
         AssertSecurityHeaders(response);
     }
 
+    [TestCase("/account/login", "email=ada%00@example.test&password=guess", "email")]
+    [TestCase("/account/login", "email=ada@example.test&password=gu%07ess", "password")]
+    [TestCase("/account/login", "email=ada%FF@example.test&password=guess", "email")]
+    [TestCase("/account/login", "email=ada%ED%A0%80@example.test&password=guess", "email")]
+    [TestCase("/account/login", "em%00ail=ada@example.test&password=guess", "form")]
+    [TestCase("/connect/token", "grant_type=password&username=ada%C0%AF@example.test&password=guess", "username")]
+    public async Task SignInForm_WhoseTextIsNotText_Is400NotA500(string path, string form, string field)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, path);
+        request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid_characters", field);
+    }
+
+    [Test]
+    public async Task SignInForm_WhoseBytesAreNotUtf8_Is400NotA500()
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login");
+        request.Content = new ByteArrayContent([.. "email=ada"u8, 0xFF, 0xFE, .. "@example.test&password=guess"u8]);
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid_characters", "form");
+    }
+
+    [TestCase("email=a@example.test&email=b@example.test", "email")]
+    [TestCase("email=a@example.test&EMAIL=b@example.test", "email")]
+    [TestCase("grant_type=password&username=a@example.test&Username=b@example.test", "username")]
+    public async Task SignInForm_NamingItsAccountTwice_Is400SoTheServiceCannotReadAnotherOne(string form, string field)
+    {
+        var path = field == "username" ? "/connect/token" : "/account/login";
+        using var request = GatewayHarness.Request(HttpMethod.Post, path);
+        request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid", field);
+    }
+
+    [Test]
+    public async Task SignInForm_WithTooManyFields_Is400NotA500()
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login");
+        request.Content = new StringContent("email=ada@example.test" + string.Concat(Enumerable.Repeat("&x", 1100)), Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid", "form");
+    }
+
+    [TestCase("application/x-www-form-urlencoded; charset=iso-8859-1")]
+    [TestCase("application/json; charset=utf-16")]
+    public async Task SignInBody_InAnotherCharset_Is415SinceTheServiceWouldReadAnotherAccount(string contentType)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, contentType.Contains("json", StringComparison.Ordinal) ? "/api/v1/auth/login" : "/account/login");
+        request.Content = new StringContent("email=ada%E9@example.test&password=guess", Encoding.ASCII);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type", "charset");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task SignInForm_PaddedPast8KiB_Is413(bool chunked)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login");
+        var padded = Encoding.ASCII.GetBytes("email=ada@example.test&password=guess&pad=" + new string('x', 9000));
+        request.Content = chunked ? new StreamContent(new MemoryStream(padded)) : new ByteArrayContent(padded);
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+    }
+
     [Test]
     public async Task JsonBodyWithTabsAndLineBreaks_IsProxiedIntact()
     {
