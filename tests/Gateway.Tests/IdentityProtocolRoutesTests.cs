@@ -55,12 +55,7 @@ public sealed class IdentityProtocolRoutesTests
     [TestCase("GET", "/.well-known/jwks.json")]
     public async Task Request_ToAnIdentityProtocolRoute_ReachesIdentityWithoutAToken(string method, string target)
     {
-        using var request = GatewayHarness.Request(new HttpMethod(method), target);
-        if (method == "POST")
-        {
-            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = "web", ["token"] = "opaque" });
-        }
-
+        using var request = Request(method, target);
         using var response = await _client.SendAsync(request);
 
         if (target.StartsWith("/.well-known/jwks.json", StringComparison.Ordinal))
@@ -144,12 +139,7 @@ public sealed class IdentityProtocolRoutesTests
     [TestCase("GET", "/account/site.css")]
     public async Task Response_OnTheSignInPage_MayLoadItsOwnStylesheetAndNothingElse(string method, string target)
     {
-        using var request = GatewayHarness.Request(new HttpMethod(method), target);
-        if (method == "POST")
-        {
-            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "ada@example.test", ["password"] = "guess" });
-        }
-
+        using var request = Request(method, target);
         using var response = await _client.SendAsync(request);
 
         using (Assert.EnterMultipleScope())
@@ -179,20 +169,15 @@ public sealed class IdentityProtocolRoutesTests
     [TestCase("POST", "/account/login")]
     public async Task Response_FromIdentity_KeepsItsNoStoreAndIsNeverServedFromACache(string method, string target)
     {
-        HttpRequestMessage Request(string requestId)
+        HttpRequestMessage Numbered(string requestId)
         {
-            var request = GatewayHarness.Request(new HttpMethod(method), target);
+            var request = Request(method, target);
             request.Headers.Add(RequestIdHeader, requestId);
-            if (method == "POST")
-            {
-                request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = "ada@example.test", ["email"] = "ada@example.test" });
-            }
-
             return request;
         }
 
-        using var first = await _client.SendAsync(Request("first-request"));
-        using var second = await _client.SendAsync(Request("second-request"));
+        using var first = await _client.SendAsync(Numbered("first-request"));
+        using var second = await _client.SendAsync(Numbered("second-request"));
 
         var firstEcho = await ReadEchoAsync(first);
         var secondEcho = await ReadEchoAsync(second);
@@ -228,5 +213,24 @@ public sealed class IdentityProtocolRoutesTests
             Assert.That(SingleHeader(response, "Cache-Control"), Is.EqualTo("no-store"));
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"path\":\"/account/login\""));
         }
+    }
+
+    /// <summary>A POST carries a form naming an account (the sign-in routes read one) and a token (revoke, introspect).</summary>
+    private static HttpRequestMessage Request(string method, string target)
+    {
+        var request = GatewayHarness.Request(new HttpMethod(method), target);
+        if (method == "POST")
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = "web",
+                ["token"] = "opaque",
+                ["grant_type"] = "password",
+                ["username"] = "ada@example.test",
+                ["email"] = "ada@example.test",
+            });
+        }
+
+        return request;
     }
 }

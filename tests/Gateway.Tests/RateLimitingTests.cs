@@ -94,102 +94,63 @@ public sealed class RateLimitingTests
         }
     }
 
-    [Test]
-    public async Task Login_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly()
+    // The JSON login, identity's sign-in form and the token endpoint's password grant count on one budget.
+    [TestCase(SignInKind.Json)]
+    [TestCase(SignInKind.Form)]
+    public async Task SignIn_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly(SignInKind kind)
     {
         var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "3"), ("RateLimiting:LoginPermitsPerMinutePerIp", "100"));
         // Case and surrounding spaces do not make another account.
         string[] spellings = ["ada@example.test", " ADA@example.test", "Ada@Example.Test "];
         foreach (var email in spellings)
         {
-            using var allowed = await client.SendAsync(Login(email));
+            using var allowed = await client.SendAsync(SignIn(kind, email));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        using var again = await client.SendAsync(Login("ada@example.test"));
-        using var viaTokenEndpoint = await client.SendAsync(PasswordGrant("ada@example.test"));
-        using var otherAccount = await client.SendAsync(Login("grace@example.test"));
-
-        await again.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(SingleHeader(again, "Retry-After"), Is.Not.Null);
-            Assert.That(viaTokenEndpoint.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
-            Assert.That(otherAccount.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        }
-    }
-
-    [Test]
-    public async Task Login_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress()
-    {
-        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "100"), ("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
-        for (var attempt = 0; attempt < Limit; attempt++)
-        {
-            using var allowed = await client.SendAsync(Login($"user{attempt}@example.test", "192.0.2.1"));
-            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        }
-
-        using var fourthAccount = await client.SendAsync(Login("user9@example.test", "192.0.2.1"));
-        using var register = await client.SendAsync(Register("new@example.test", "192.0.2.1"));
-        using var otherAddress = await client.SendAsync(Login("user9@example.test", "192.0.2.2"));
-
-        await fourthAccount.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
-            Assert.That(otherAddress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        }
-    }
-
-    [Test]
-    public async Task SignInForm_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnWhicheverSignInRoute()
-    {
-        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "3"), ("RateLimiting:LoginPermitsPerMinutePerIp", "100"));
-        string[] spellings = ["ada@example.test", " ADA@example.test", "Ada@Example.Test "];
-        foreach (var email in spellings)
-        {
-            using var allowed = await client.SendAsync(SignInForm(email));
-            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        }
-
-        using var again = await client.SendAsync(SignInForm("ada@example.test"));
+        using var again = await client.SendAsync(SignIn(kind, "ada@example.test"));
         using var viaJson = await client.SendAsync(Login("ada@example.test"));
+        using var viaForm = await client.SendAsync(SignInForm("ada@example.test"));
         using var viaTokenEndpoint = await client.SendAsync(PasswordGrant("ada@example.test"));
         // A token-style username in the form changes nothing: the page signs in to the email.
         using var disguised = await client.SendAsync(SignInForm("ada@example.test", extra: ("username", "someone-else@example.test")));
-        using var otherAccount = await client.SendAsync(SignInForm("grace@example.test"));
+        using var otherAccount = await client.SendAsync(SignIn(kind, "grace@example.test"));
 
         await again.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(SingleHeader(again, "Retry-After"), Is.Not.Null);
             Assert.That(viaJson.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(viaForm.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(viaTokenEndpoint.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(disguised.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(otherAccount.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
-    [Test]
-    public async Task SignInForm_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress()
+    [TestCase(SignInKind.Json)]
+    [TestCase(SignInKind.Form)]
+    public async Task SignIn_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress(SignInKind kind)
     {
         var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "100"), ("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
         for (var attempt = 0; attempt < Limit; attempt++)
         {
-            using var allowed = await client.SendAsync(SignInForm($"user{attempt}@example.test", "192.0.2.1"));
+            using var allowed = await client.SendAsync(SignIn(kind, $"user{attempt}@example.test", "192.0.2.1"));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        using var fourthAccount = await client.SendAsync(SignInForm("user9@example.test", "192.0.2.1"));
-        using var viaJson = await client.SendAsync(Login("user9@example.test", "192.0.2.1"));
-        using var otherAddress = await client.SendAsync(SignInForm("user9@example.test", "192.0.2.2"));
-        // Showing the page is not an attempt.
+        using var fourthAccount = await client.SendAsync(SignIn(kind, "user9@example.test", "192.0.2.1"));
+        using var register = await client.SendAsync(Register("new@example.test", "192.0.2.1"));
+        using var viaForm = await client.SendAsync(SignInForm("user8@example.test", "192.0.2.1"));
+        using var otherAddress = await client.SendAsync(SignIn(kind, "user9@example.test", "192.0.2.2"));
+        // Showing the sign-in page is not an attempt.
         using var page = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/account/login?returnUrl=%2F", clientIp: "192.0.2.1"));
 
         await fourthAccount.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(viaJson.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(viaForm.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(otherAddress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
@@ -241,6 +202,18 @@ public sealed class RateLimitingTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {attempt + 1} of {Limit}");
         }
     }
+
+    public enum SignInKind
+    {
+        /// <summary><c>POST /api/v1/auth/login</c>, JSON.</summary>
+        Json,
+
+        /// <summary><c>POST /account/login</c>, identity's sign-in form.</summary>
+        Form,
+    }
+
+    private static HttpRequestMessage SignIn(SignInKind kind, string email, string? clientIp = null) =>
+        kind == SignInKind.Json ? Login(email, clientIp) : SignInForm(email, clientIp);
 
     private static HttpRequestMessage Login(string email, string? clientIp = null)
     {
