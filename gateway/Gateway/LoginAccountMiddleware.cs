@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Input;
@@ -176,7 +177,7 @@ internal sealed class LoginAccountMiddleware(RequestDelegate next)
             return (null, InvalidCharacters(problem.Field, problem.Message));
         }
 
-        Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form;
+        Dictionary<string, StringValues> form;
         try
         {
             form = new FormReader(text).ReadForm();
