@@ -48,18 +48,31 @@ public static class GatewaySetup
         app.UseCors();
         // Rate limits apply after authentication (the bucket is per user) but before authorization,
         // so a flood of anonymous requests is throttled rather than answered 401 without cost.
-        // The login limiter partitions by account, so the account is read before the limiter runs.
+        // The login limiter partitions by account, so the account is read before the limiter runs;
+        // a sign-in body it could not read is refused after, once counted against the caller's address.
         app.UseServiceDefaults(afterAuthentication: pipeline =>
         {
             pipeline.UseMiddleware<LoginAccountMiddleware>();
             pipeline.UseRateLimiter();
+            pipeline.Use(LoginAccountMiddleware.RefuseUnreadableAsync);
         });
-        // A route's MaxRequestBodySize (e.g. CSV imports) replaces the gateway-wide Http:MaxRequestBodyBytes.
         app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
         {
+            // A route's MaxRequestBodySize (e.g. CSV imports) replaces the gateway-wide Http:MaxRequestBodyBytes.
             if (route.MaxRequestBodySize is > 0 and var limit)
             {
                 endpoint.WithRequestBodyLimit(limit);
+            }
+
+            // A route that serves pages (identity's sign-in) declares its own Content-Security-Policy.
+            if (route.Metadata?.GetValueOrDefault(ContentSecurityPolicyMetadata.RouteMetadataKey) is { Length: > 0 } policy)
+            {
+                endpoint.WithMetadata(new ContentSecurityPolicyMetadata(_ => policy));
+            }
+
+            if (route.Metadata?.GetValueOrDefault(LoginAccountField.RouteMetadataKey) is { Length: > 0 } field)
+            {
+                endpoint.WithMetadata(new LoginAccountField(field));
             }
         });
         app.MapGatewayApiReference();

@@ -47,7 +47,7 @@ internal sealed class GatewayRateLimitOptions
 
 internal static class RateLimitingSetup
 {
-    /// <summary>Route metadata (<c>RateLimiterPolicy</c>) for token, login and register.</summary>
+    /// <summary>Route metadata (<c>RateLimiterPolicy</c>) for the token endpoint, the sign-in form, JSON login and register.</summary>
     public const string LoginPolicy = "login";
 
     private const string RateLimitedCode = "request.rate_limited";

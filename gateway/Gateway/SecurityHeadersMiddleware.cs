@@ -5,7 +5,7 @@ namespace Gateway;
 /// <summary>
 /// Response headers for an API that serves JSON only, set as the response starts so they also cover
 /// error responses (the exception handler clears headers) and override whatever a service sent.
-/// An endpoint that serves a page (the API reference) brings its own policy as <see cref="ContentSecurityPolicyMetadata"/>.
+/// An endpoint that serves a page (the API reference, identity's sign-in page) brings its own policy as <see cref="ContentSecurityPolicyMetadata"/>.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

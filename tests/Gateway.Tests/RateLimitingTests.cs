@@ -94,51 +94,84 @@ public sealed class RateLimitingTests
         }
     }
 
-    [Test]
-    public async Task Login_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly()
+    // The JSON login, identity's sign-in form and the token endpoint's password grant count on one budget.
+    [TestCase(SignInKind.Json)]
+    [TestCase(SignInKind.Form)]
+    public async Task SignIn_WhenOneAccountExceedsLimit_Returns429ForThatAccountOnly(SignInKind kind)
     {
         var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "3"), ("RateLimiting:LoginPermitsPerMinutePerIp", "100"));
         // Case and surrounding spaces do not make another account.
         string[] spellings = ["ada@example.test", " ADA@example.test", "Ada@Example.Test "];
         foreach (var email in spellings)
         {
-            using var allowed = await client.SendAsync(Login(email));
+            using var allowed = await client.SendAsync(SignIn(kind, email));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        using var again = await client.SendAsync(Login("ada@example.test"));
+        using var again = await client.SendAsync(SignIn(kind, "ada@example.test"));
+        using var viaJson = await client.SendAsync(Login("ada@example.test"));
+        using var viaForm = await client.SendAsync(SignInForm("ada@example.test"));
         using var viaTokenEndpoint = await client.SendAsync(PasswordGrant("ada@example.test"));
-        using var otherAccount = await client.SendAsync(Login("grace@example.test"));
+        // A token-style username in the form changes nothing: the page signs in to the email.
+        using var disguised = await client.SendAsync(SignInForm("ada@example.test", extra: ("username", "someone-else@example.test")));
+        using var otherAccount = await client.SendAsync(SignIn(kind, "grace@example.test"));
 
         await again.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(SingleHeader(again, "Retry-After"), Is.Not.Null);
+            Assert.That(viaJson.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(viaForm.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(viaTokenEndpoint.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(disguised.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(otherAccount.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
-    [Test]
-    public async Task Login_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress()
+    [TestCase(SignInKind.Json)]
+    [TestCase(SignInKind.Form)]
+    public async Task SignIn_WhenOneAddressExceedsLimit_Returns429ForEveryAccountFromThatAddress(SignInKind kind)
     {
         var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "100"), ("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
         for (var attempt = 0; attempt < Limit; attempt++)
         {
-            using var allowed = await client.SendAsync(Login($"user{attempt}@example.test", "192.0.2.1"));
+            using var allowed = await client.SendAsync(SignIn(kind, $"user{attempt}@example.test", "192.0.2.1"));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        using var fourthAccount = await client.SendAsync(Login("user9@example.test", "192.0.2.1"));
+        using var fourthAccount = await client.SendAsync(SignIn(kind, "user9@example.test", "192.0.2.1"));
         using var register = await client.SendAsync(Register("new@example.test", "192.0.2.1"));
-        using var otherAddress = await client.SendAsync(Login("user9@example.test", "192.0.2.2"));
+        using var viaForm = await client.SendAsync(SignInForm("user8@example.test", "192.0.2.1"));
+        using var otherAddress = await client.SendAsync(SignIn(kind, "user9@example.test", "192.0.2.2"));
+        // Showing the sign-in page is not an attempt.
+        using var page = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/account/login?returnUrl=%2F", clientIp: "192.0.2.1"));
 
         await fourthAccount.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(viaForm.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(otherAddress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
+    }
+
+    [Test]
+    public async Task SignInForm_WhoseBodyIsRefused_StillCountsAgainstTheAddress()
+    {
+        var client = await StartAsync(("RateLimiting:LoginPermitsPerMinute", "100"), ("RateLimiting:LoginPermitsPerMinutePerIp", "3"));
+        string[] unreadable = ["email=ada%00@example.test&password=guess", "email=ada%FF@example.test&password=guess", "email=a@example.test&email=b@example.test"];
+        foreach (var body in unreadable)
+        {
+            using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login", clientIp: "192.0.2.3");
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var refused = await client.SendAsync(request);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        }
+
+        using var readable = await client.SendAsync(SignInForm("ada@example.test", "192.0.2.3"));
+
+        await readable.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
     }
 
     [Test]
@@ -170,6 +203,18 @@ public sealed class RateLimitingTests
         }
     }
 
+    public enum SignInKind
+    {
+        /// <summary><c>POST /api/v1/auth/login</c>, JSON.</summary>
+        Json,
+
+        /// <summary><c>POST /account/login</c>, identity's sign-in form.</summary>
+        Form,
+    }
+
+    private static HttpRequestMessage SignIn(SignInKind kind, string email, string? clientIp = null) =>
+        kind == SignInKind.Json ? Login(email, clientIp) : SignInForm(email, clientIp);
+
     private static HttpRequestMessage Login(string email, string? clientIp = null)
     {
         var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/login", clientIp: clientIp);
@@ -181,6 +226,25 @@ public sealed class RateLimitingTests
     {
         var request = GatewayHarness.Request(HttpMethod.Post, "/api/v1/auth/register", clientIp: clientIp);
         request.Content = JsonContent.Create(new { email, password = "secret", displayName = "New" });
+        return request;
+    }
+
+    private static HttpRequestMessage SignInForm(string email, string? clientIp = null, (string Name, string Value)? extra = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = "secret",
+            ["returnUrl"] = "/connect/authorize?client_id=web",
+            ["__RequestVerificationToken"] = "opaque",
+        };
+        if (extra is var (name, value))
+        {
+            fields[name] = value;
+        }
+
+        var request = GatewayHarness.Request(HttpMethod.Post, "/account/login", clientIp: clientIp);
+        request.Content = new FormUrlEncodedContent(fields);
         return request;
     }
 

@@ -66,6 +66,63 @@ public sealed class RequestHygieneTests
         AssertSecurityHeaders(response);
     }
 
+    // What the gateway cannot read exactly as the service would: refused (after the address's count), never a 500.
+    [TestCase("/account/login", "email=ada%00@example.test&password=guess", "request.invalid_characters", "email")]
+    [TestCase("/account/login", "email=ada@example.test&password=gu%07ess", "request.invalid_characters", "password")]
+    [TestCase("/account/login", "email=ada%FF@example.test&password=guess", "request.invalid_characters", "email")]
+    [TestCase("/account/login", "email=ada%ED%A0%80@example.test&password=guess", "request.invalid_characters", "email")]
+    [TestCase("/account/login", "em%00ail=ada@example.test&password=guess", "request.invalid_characters", "form")]
+    [TestCase("/connect/token", "grant_type=password&username=ada%C0%AF@example.test&password=guess", "request.invalid_characters", "username")]
+    // Named twice (in any case), the service might sign in to the one the limiter did not count.
+    [TestCase("/account/login", "email=a@example.test&email=b@example.test", "request.invalid", "email")]
+    [TestCase("/account/login", "email=a@example.test&EMAIL=b@example.test", "request.invalid", "email")]
+    [TestCase("/connect/token", "grant_type=password&username=a@example.test&Username=b@example.test", "request.invalid", "username")]
+    public async Task SignInForm_ThatCannotBeReadAsTheServiceWould_Is400NotA500(string path, string form, string errorCode, string field)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, path);
+        request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, errorCode, field);
+    }
+
+    [TestCaseSource(nameof(FormsNotUtf8OrWithTooManyFields))]
+    public async Task SignInForm_WhoseBytesAreNotUtf8OrHaveTooManyFields_Is400NotA500(byte[] body, string errorCode)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login");
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, errorCode, "form");
+    }
+
+    [TestCase("application/x-www-form-urlencoded; charset=iso-8859-1")]
+    [TestCase("application/json; charset=utf-16")]
+    public async Task SignInBody_InAnotherCharset_Is415SinceTheServiceWouldReadAnotherAccount(string contentType)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, contentType.Contains("json", StringComparison.Ordinal) ? "/api/v1/auth/login" : "/account/login");
+        request.Content = new StringContent("email=ada%E9@example.test&password=guess", Encoding.ASCII);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemNamingAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type", "charset");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task SignInForm_PaddedPast8KiB_Is413(bool chunked)
+    {
+        using var request = GatewayHarness.Request(HttpMethod.Post, "/account/login");
+        var padded = Encoding.ASCII.GetBytes("email=ada@example.test&password=guess&pad=" + new string('x', 9000));
+        request.Content = chunked ? new StreamContent(new MemoryStream(padded)) : new ByteArrayContent(padded);
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await _client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+    }
+
     [Test]
     public async Task JsonBodyWithTabsAndLineBreaks_IsProxiedIntact()
     {
@@ -108,5 +165,14 @@ public sealed class RequestHygieneTests
 
         await response.AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "request.headers_too_large");
         AssertSecurityHeaders(response);
+    }
+
+    private static IEnumerable<TestCaseData> FormsNotUtf8OrWithTooManyFields()
+    {
+        yield return new TestCaseData((byte[])[.. "email=ada"u8, 0xFF, 0xFE, .. "@example.test&password=guess"u8], "request.invalid_characters")
+            .SetArgDisplayNames("raw bytes FF FE", "request.invalid_characters");
+        // Past the 1024 fields the framework's form readers (the gateway's and the service's) accept.
+        yield return new TestCaseData(Encoding.ASCII.GetBytes("email=ada@example.test" + string.Concat(Enumerable.Repeat("&x", 1100))), "request.invalid")
+            .SetArgDisplayNames("1101 fields", "request.invalid");
     }
 }

@@ -113,6 +113,11 @@ public sealed class EchoBackend : IAsyncDisposable
             bodyLength,
             Convert.ToHexStringLower(hash.GetHashAndReset()));
         context.Response.ContentType = "application/json";
+        foreach (var (name, value) in options.EchoResponseHeaders)
+        {
+            context.Response.Headers[name] = value;
+        }
+
         await JsonSerializer.SerializeAsync(context.Response.Body, echo, EchoedRequest.JsonOptions);
     }
 
@@ -142,6 +147,9 @@ public sealed class EchoBackendOptions
 
     /// <summary>Size of the body served on paths ending in <see cref="EchoBackend.BigPathSuffix"/>; 0 leaves them echoes.</summary>
     public long BigBodyBytes { get; init; }
+
+    /// <summary>Headers added to (or replacing, e.g. Content-Type) those of every echo, as a service would send them.</summary>
+    public IReadOnlyDictionary<string, string> EchoResponseHeaders { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>What the echo backend received, as it reports it.</summary>
