@@ -32,6 +32,36 @@ public sealed class AuthenticationTests : SharedGatewayTests
     }
 
     [Test]
+    public async Task Get_WhenAUserTokenCarriesNoSecurityStamp_Returns401Problem()
+    {
+        // Without the fingerprint no revocation could ever reach the token: it is refused outright.
+        using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", Gateway.Token(Guid.NewGuid().ToString(), securityStamp: ""));
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Test]
+    public async Task Get_WhenAServiceTokenCarriesAUserRole_Returns401Problem()
+    {
+        var token = TestTokens.Create(Gateway.SigningKey, GatewayHarness.Issuer, GatewayHarness.Audience, "deals-service", ["admin"], clientId: "deals-service");
+        using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", token);
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Test]
+    public async Task Get_WithAServiceTokenWithoutRoles_PassesAuthentication()
+    {
+        var token = TestTokens.Create(Gateway.SigningKey, GatewayHarness.Issuer, GatewayHarness.Audience, "deals-service", [], clientId: "deals-service");
+        using var request = GatewayHarness.Request(HttpMethod.Get, "/api/v1/auth/me", token);
+        using var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Get_WhenTheUsersTokensWereRevoked_Returns401Problem_UntilTheStampMatches()
     {
         var subject = Guid.NewGuid().ToString();

@@ -25,6 +25,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public const string Audience = "platform-api";
 
     private readonly TestSigningKey _key;
+
+    public TestSigningKey SigningKey => _key;
     private EchoBackend? _backend;
 
     private readonly string _baseAddress;

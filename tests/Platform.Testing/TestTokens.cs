@@ -7,10 +7,19 @@ namespace Platform.Testing;
 public static class TestTokens
 {
     public const string Scope = "platform-api";
+    public const string FirstPartyClient = "platform-web";
+
+    /// <summary>The stamp fingerprint user tokens carry unless a test names another (identity's are 16 hex digits).</summary>
+    public const string DefaultStamp = "0123456789abcdef";
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <param name="lifetime">Negative for a token that has already expired.</param>
+    /// <param name="clientId">
+    /// The client the token was issued to. A token whose subject is its client is a service token
+    /// (client credentials): no stamp. Any other is a user token, with <see cref="DefaultStamp"/>
+    /// unless <paramref name="extraClaims"/> sets <c>sst</c> (an empty string leaves it out).
+    /// </param>
     public static string Create(
         TestSigningKey key,
         string issuer,
@@ -21,7 +30,8 @@ public static class TestTokens
         DateTime? notBefore = null,
         string type = "at+jwt",
         string? email = null,
-        IReadOnlyDictionary<string, object>? extraClaims = null)
+        IReadOnlyDictionary<string, object>? extraClaims = null,
+        string clientId = FirstPartyClient)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(15));
@@ -33,7 +43,13 @@ public static class TestTokens
             [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             ["role"] = (roles ?? []).ToArray(),
             ["scope"] = Scope,
+            ["client_id"] = clientId,
         };
+        if (subject != clientId)
+        {
+            claims["sst"] = DefaultStamp;
+        }
+
         if (email is not null)
         {
             claims[JwtRegisteredClaimNames.Email] = email;
@@ -41,7 +57,14 @@ public static class TestTokens
 
         foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
         {
-            claims[name] = value;
+            if (value is "")
+            {
+                claims.Remove(name);
+            }
+            else
+            {
+                claims[name] = value;
+            }
         }
 
         return Handler.CreateToken(new SecurityTokenDescriptor

@@ -37,7 +37,9 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Admin, policy => policy.RequireRole(PlatformRoles.Admin))
             .AddPolicy(PlatformPolicies.Reviewer, policy => policy.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Admin))
-            .AddPolicy(PlatformPolicies.Analyst, policy => policy.RequireRole(PlatformRoles.Analyst, PlatformRoles.Admin));
+            .AddPolicy(PlatformPolicies.Analyst, policy => policy.RequireRole(PlatformRoles.Analyst, PlatformRoles.Admin))
+            .AddPolicy(PlatformPolicies.RiskManager, policy => policy.RequireRole(PlatformRoles.RiskManager, PlatformRoles.Admin))
+            .AddPolicy(PlatformPolicies.LoanOfficer, policy => policy.RequireRole(PlatformRoles.LoanOfficer, PlatformRoles.Admin));
         return builder;
     }
 
@@ -81,17 +83,36 @@ public static class AuthenticationSetup
         }
     }
 
-    // A valid signature is not enough once the user's sessions were ended (see IAccessTokenRevocation).
+    // A valid signature is not enough: a user token must carry the security-stamp fingerprint and must
+    // not be one the user's sessions ended with (see IAccessTokenRevocation); a service token (its
+    // subject is its own client) must not carry a user role.
     private static async Task RejectRevokedAsync(TokenValidatedContext context)
     {
-        var revocation = context.HttpContext.RequestServices.GetRequiredService<IAccessTokenRevocation>();
-        var subject = context.Principal?.FindFirst("sub")?.Value;
-        var stamp = context.Principal?.FindFirst(IAccessTokenRevocation.StampClaim)?.Value;
-        if (subject is null || stamp is null)
+        var principal = context.Principal;
+        var subject = principal?.FindFirst("sub")?.Value;
+        if (subject is null)
         {
+            context.Fail("The access token names no subject.");
             return;
         }
 
+        if (subject == principal!.FindFirst("client_id")?.Value)
+        {
+            if (principal.HasClaim(c => c.Type == "role"))
+            {
+                context.Fail("A service token carries no user role.");
+            }
+
+            return;
+        }
+
+        if (principal.FindFirst(IAccessTokenRevocation.StampClaim)?.Value is not { Length: > 0 } stamp)
+        {
+            context.Fail("A user token must carry the security-stamp fingerprint.");
+            return;
+        }
+
+        var revocation = context.HttpContext.RequestServices.GetRequiredService<IAccessTokenRevocation>();
         try
         {
             if (await revocation.IsRevokedAsync(subject, stamp, context.HttpContext.RequestAborted))
@@ -112,4 +133,6 @@ public static class PlatformPolicies
     public const string Admin = "admin";
     public const string Reviewer = "reviewer-or-admin";
     public const string Analyst = "analyst-or-admin";
+    public const string RiskManager = "risk-manager-or-admin";
+    public const string LoanOfficer = "loan-officer-or-admin";
 }
