@@ -21,6 +21,8 @@ public sealed class Platform
     /// <summary>What an operator gives the identity service: its database, broker, cache, issuer and key passphrase.</summary>
     public static IReadOnlyDictionary<string, string> IdentityEnvironment { get; private set; } = null!;
 
+    public const string ConsoleClientId = "platform-console";
+
     public static HttpClient CreateClient() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 
     [OneTimeSetUp]
@@ -50,6 +52,14 @@ public sealed class Platform
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["Auth__Issuer"] = issuer,
             ["Identity__SigningKeyPassphrase"] = TestEnvironment.IdentityKeyPassphrase,
+            // The development console client, as make run registers it, with this run's gateway address.
+            ["Identity__Clients__1__ClientId"] = ConsoleClientId,
+            ["Identity__Clients__1__AllowedGrants__0"] = "authorization_code",
+            ["Identity__Clients__1__AllowedGrants__1"] = "refresh_token",
+            ["Identity__Clients__1__AllowedScopes__0"] = "openid",
+            ["Identity__Clients__1__AllowedScopes__1"] = "offline_access",
+            ["Identity__Clients__1__AllowedScopes__2"] = "platform-api",
+            ["Identity__Clients__1__RedirectUris__0"] = $"{issuer}/console/callback",
         };
         // The same demo users as make run, from the same file.
         var identity = new Dictionary<string, string>(IdentityEnvironment)
