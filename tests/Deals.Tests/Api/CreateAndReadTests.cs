@@ -57,7 +57,7 @@ public sealed class CreateAndReadTests
     public async Task ByTicker_FindsDealsWhereTheTickerIsTargetOrAcquirer()
     {
         using var analyst = Api.Analyst(out _);
-        var ticker = "T" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "T" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var asTarget = await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
         var asAcquirer = await analyst.CreateDealAsync(d => d["acquirerTicker"] = ticker.ToLowerInvariant());
 

@@ -16,7 +16,7 @@ public sealed class CsvExportFlagTests
             ["FeatureManagement:Deals.CsvExportByteOrderMark"] = flag,
         });
         using var analyst = api.Analyst(out _);
-        var ticker = "B" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "B" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
 
         var response = await analyst.GetAsync($"/api/v1/deals/export?ticker={ticker}");

@@ -11,7 +11,7 @@ public sealed class CsvTests
 
     private static DealsApiFactory Api => DealsService.Factory;
 
-    private static string NewTicker() => "C" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+    private static string NewTicker() => "C" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
 
     private static StringContent Csv(string text, string mediaType = "text/csv") => new(text, Encoding.UTF8, mediaType);
 

@@ -27,7 +27,7 @@ public sealed class IdempotencyTests
     {
         using var analyst = Api.Analyst(out _);
         var key = Guid.NewGuid().ToString();
-        var ticker = "I" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "I" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var body = DealRequests.NewDeal(d => d["targetTicker"] = ticker);
 
         var first = await analyst.SendAsync(Create(key, body));
@@ -52,7 +52,7 @@ public sealed class IdempotencyTests
     {
         using var analyst = Api.Analyst(out _);
         var key = Guid.NewGuid().ToString();
-        var ticker = "J" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "J" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         Assert.That((await analyst.SendAsync(Create(key, DealRequests.NewDeal(d => d["targetTicker"] = ticker)))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
         var other = await analyst.SendAsync(Create(key, DealRequests.NewDeal(d => d["targetTicker"] = ticker)));

@@ -54,7 +54,7 @@ public sealed class InputHygieneTests
     public async Task Create_WithControlCharactersInText_Is400NamingTheFieldAndStoresNothing(string field, string value)
     {
         using var analyst = Api.Analyst(out _);
-        var ticker = "N" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "N" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var response = await analyst.PostAsJsonAsync("/api/v1/deals", DealRequests.NewDeal(d => { d[field] = value; d["targetTicker"] = ticker; }));
 
         await response.AssertProblemNamingAsync(HttpStatusCode.BadRequest, "request.invalid_characters", "$." + field);
@@ -96,7 +96,7 @@ public sealed class InputHygieneTests
     public async Task Import_WithAControlCharacterInACell_Is422NamingLineAndColumn()
     {
         using var analyst = Api.Analyst(out _);
-        var ticker = "I" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "I" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var csv = $"{CsvHeader}\r\nOk,merger,T,{ticker},2026-01-05,USD,1,,\r\nBad,merger,Tar\0get,{ticker},2026-01-05,USD,1,,\r\n";
         var response = await analyst.PostAsync("/api/v1/deals/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 

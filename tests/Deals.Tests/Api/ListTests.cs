@@ -8,7 +8,7 @@ public sealed class ListTests
 {
     private static DealsApiFactory Api => DealsService.Factory;
 
-    private static string NewTicker() => "L" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+    private static string NewTicker() => "L" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
 
     private static async Task<JsonElement> ListAsync(HttpClient client, string query) =>
         await (await client.GetAsync("/api/v1/deals?" + query)).ReadJsonAsync();
@@ -138,7 +138,7 @@ public sealed class ListTests
     public async Task FreeText_MatchesWordPrefixesOfNameAndParties()
     {
         using var analyst = Api.Analyst(out _);
-        var word = "Zyx" + Guid.NewGuid().ToString("N")[..8];
+        var word = "Zyx" + Guid.NewGuid().ToString("N")[..5];
         var deal = await analyst.CreateDealAsync(d => d["acquirerName"] = $"{word} Holdings");
 
         var found = await ListAsync(analyst, $"q={word[..8].ToLowerInvariant()}%20hold");

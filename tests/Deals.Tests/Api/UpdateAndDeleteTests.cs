@@ -104,7 +104,7 @@ public sealed class UpdateAndDeleteTests
     public async Task Delete_ThenTheDealIs404EverywhereButRestore()
     {
         using var analyst = Api.Analyst(out _);
-        var ticker = "D" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "D" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var created = await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
 
         Assert.That((await analyst.SendAsync(HttpMethod.Delete, $"/api/v1/deals/{created.Id()}", created.ETag())).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -133,7 +133,7 @@ public sealed class UpdateAndDeleteTests
     public async Task DeletedDeals_AreListedForAdminsOnly_SoTheyCanBeFoundAndRestored()
     {
         using var analyst = Api.Analyst(out _);
-        var ticker = "R" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "R" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var deleted = await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
         await analyst.CreateDealAsync(d => d["targetTicker"] = ticker);
         await analyst.DeleteAsync($"/api/v1/deals/{deleted.Id()}");

@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
         var working = configuration["ConnectionStrings:Postgres"];
         var key = Guid.NewGuid().ToString();
-        var ticker = "O" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var ticker = "O" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var body = DealRequests.NewDeal(d => d["targetTicker"] = ticker);
 
         HttpRequestMessage Create()

@@ -38,7 +38,7 @@ public sealed class ExportFailureTests
 
         // Enough rows that the CSV outgrows the export's write buffer, so the response has started
         // long before the last row is read.
-        _ticker = "X" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        _ticker = "X" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         var notes = new string('n', 600);
         var csv = "name,type,targetName,targetTicker,announcedOn,currency,dealValue,analystNotes\r\n"
             + string.Concat(Enumerable.Range(1, Rows).Select(i => $"Export deal {i},merger,Target {i},{_ticker},2026-02-01,USD,{i}000,{notes}\r\n"));

@@ -105,6 +105,29 @@ public sealed class SigningKeyTests
     }
 
     [Test]
+    public async Task RotationOnOneReplica_IsUsedByAnother_AfterItsPeriodicReload_WithoutARestart()
+    {
+        await using var other = new IdentityApiFactory();
+        using (other.CreateClient())
+        {
+        }
+
+        var (admin, _, _) = await Factory.SignedInClientAsync("admin");
+        var rotated = await admin.PostAsync("/api/v1/signing-keys/rotate", null);
+        var newKid = JsonDocument.Parse(await rotated.Content.ReadAsStringAsync()).RootElement.GetProperty("activeKeyId").GetString();
+
+        // What SigningKeyMaintenance does every minute on each replica.
+        await other.Services.GetRequiredService<SigningKeyStore>().ReloadAsync();
+
+        var user = await other.CreateUserAsync(IdentityApiFactory.NewEmail());
+        var token = new JsonWebToken((await other.LoginAsync(user.Email!)).GetProperty("accessToken").GetString());
+        using var client = other.CreateClient();
+        var jwks = JsonDocument.Parse(await client.GetStringAsync("/.well-known/jwks.json")).RootElement;
+        Assert.That(token.Kid, Is.EqualTo(newKid), "the other replica signs with the new key");
+        Assert.That(jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()), Does.Contain(newKid));
+    }
+
+    [Test]
     public async Task PrivateKeys_AreEncryptedAtRest()
     {
         await using var scope = Factory.Services.CreateAsyncScope();

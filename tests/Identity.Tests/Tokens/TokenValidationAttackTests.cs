@@ -19,16 +19,30 @@ public sealed class TokenValidationAttackTests
 {
     private static IdentityApiFactory Factory => IdentityService.Factory;
     private Guid _userId;
+    private string _stamp = "";
 
     [OneTimeSetUp]
-    public async Task CreateUser() => _userId = (await Factory.CreateUserAsync(IdentityApiFactory.NewEmail("target"), "analyst")).Id;
+    public async Task CreateUser()
+    {
+        var user = await Factory.CreateUserAsync(IdentityApiFactory.NewEmail("target"), "analyst");
+        (_userId, _stamp) = (user.Id, StampFingerprint.Of(user.SecurityStamp!));
+    }
 
     private static SigningCredentials ServiceKey => Factory.Services.GetRequiredService<SigningKeyStore>().Current.Active;
 
     private string Mint(
         SigningCredentials? credentials = null, string issuer = IdentityApiFactory.Issuer, string audience = "platform-api",
-        string type = "at+jwt", DateTime? notBefore = null, DateTime? expires = null)
+        string type = "at+jwt", DateTime? notBefore = null, DateTime? expires = null, bool withStamp = true)
     {
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = _userId.ToString(), ["jti"] = Guid.NewGuid().ToString("N"), ["role"] = new[] { "analyst" }, ["client_id"] = "platform-web",
+        };
+        if (withStamp)
+        {
+            claims["sst"] = _stamp;
+        }
+
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
@@ -38,7 +52,7 @@ public sealed class TokenValidationAttackTests
             IssuedAt = notBefore ?? now,
             NotBefore = notBefore ?? now,
             Expires = expires ?? now.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["sub"] = _userId.ToString(), ["jti"] = Guid.NewGuid().ToString("N"), ["role"] = new[] { "analyst" } },
+            Claims = claims,
             SigningCredentials = credentials ?? ServiceKey,
         });
     }
@@ -62,6 +76,9 @@ public sealed class TokenValidationAttackTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
+
+    [Test]
+    public async Task UserToken_WithoutTheStampFingerprint_IsRejected() => await AssertRejectedAsync(Mint(withStamp: false));
 
     [Test]
     public async Task UnsignedToken_WithAlgNone_IsRejected()

@@ -23,7 +23,14 @@ internal sealed class ClientRegistry(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [RegistryLockKey], cancellationToken);
         var configured = options.Value.Clients.ToDictionary(client => client.ClientId, StringComparer.Ordinal);
+        // Read them all first: deleting while the list is still being read would need a second command on the connection.
+        var registered = new List<object>();
         await foreach (var application in applications.ListAsync(cancellationToken: cancellationToken))
+        {
+            registered.Add(application);
+        }
+
+        foreach (var application in registered)
         {
             var clientId = await applications.GetClientIdAsync(application, cancellationToken);
             if (clientId is null || !configured.ContainsKey(clientId))
