@@ -212,7 +212,9 @@ public sealed class SharedRateLimitTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.InRange(300, 300 + refilled), "one replica never admits beyond the limit");
-            Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+            // Refused ones are 429s, nothing else. (The last request is not necessarily refused: on a
+            // slow run the bucket refills while the requests go out.)
+            Assert.That(statuses.Where(s => s != HttpStatusCode.OK), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(admissions.GetMeasurementSnapshot().Sum(m => m.Value), Is.GreaterThan(100), "most requests did not wait for Redis");
         }
     }
