@@ -39,7 +39,10 @@ public sealed class ProtocolEndpointTests
     public async Task Jwks_PublishesTheSigningKeyWithoutPrivateParts()
     {
         using var client = Factory.CreateClient();
-        var keys = JsonDocument.Parse(await client.GetStringAsync("/.well-known/jwks.json")).RootElement.GetProperty("keys");
+        var response = await client.GetAsync("/.well-known/jwks.json");
+        var keys = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("keys");
+
+        Assert.That(response.Headers.CacheControl?.MaxAge, Is.EqualTo(TimeSpan.FromMinutes(1)));
 
         Assert.That(keys.GetArrayLength(), Is.GreaterThanOrEqualTo(1));
         foreach (var key in keys.EnumerateArray())

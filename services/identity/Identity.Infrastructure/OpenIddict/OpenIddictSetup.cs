@@ -80,7 +80,8 @@ public static class OpenIddictSetup
 
                 server.AddEventHandler(ExactIssuer.InTokens.Descriptor)
                     .AddEventHandler(ExactIssuer.InDiscovery.Descriptor)
-                    .AddEventHandler(HidePasswordGrant.Descriptor);
+                    .AddEventHandler(HidePasswordGrant.Descriptor)
+                    .AddEventHandler(JwksCaching.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
