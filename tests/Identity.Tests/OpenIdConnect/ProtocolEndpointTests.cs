@@ -36,6 +36,27 @@ public sealed class ProtocolEndpointTests
     }
 
     [Test]
+    public async Task Discovery_IsReadByTheStandardOpenIdConnectConfigurationRetriever()
+    {
+        // What ASP.NET Core's OpenID Connect handler and JwtBearer use: discovery, then the JWKS it names.
+        using var http = Factory.CreateClient();
+        var retriever = new Microsoft.IdentityModel.Protocols.HttpDocumentRetriever(http) { RequireHttps = false };
+
+        var configuration = await Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfigurationRetriever.GetAsync(
+            IdentityApiFactory.Issuer + "/.well-known/openid-configuration", retriever, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(configuration.Issuer, Is.EqualTo(IdentityApiFactory.Issuer));
+            Assert.That(configuration.AuthorizationEndpoint, Is.EqualTo(IdentityApiFactory.Issuer + "/connect/authorize"));
+            Assert.That(configuration.EndSessionEndpoint, Is.EqualTo(IdentityApiFactory.Issuer + "/connect/endsession"));
+            Assert.That(configuration.CodeChallengeMethodsSupported, Is.EqualTo(new[] { "S256" }));
+            Assert.That(configuration.GrantTypesSupported, Does.Not.Contain("password"));
+            Assert.That(configuration.SigningKeys, Is.Not.Empty, "the JWKS named by jwks_uri was fetched and parsed");
+        });
+    }
+
+    [Test]
     public async Task Jwks_PublishesTheSigningKeyWithoutPrivateParts()
     {
         using var client = Factory.CreateClient();
