@@ -65,6 +65,7 @@ public static class IdentityInfrastructure
         builder.AddOpenIddictProvider();
         // The sign-in cookie and anti-forgery tokens must read the same on every replica.
         builder.Services.AddDataProtection().SetApplicationName("platform-identity").PersistKeysToDbContext<IdentityDb>();
+        KeyRingEncryption.Use(builder.Services);
         return builder;
     }
 }
