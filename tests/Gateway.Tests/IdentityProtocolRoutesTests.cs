@@ -137,6 +137,8 @@ public sealed class IdentityProtocolRoutesTests
     [TestCase("GET", "/account/login?returnUrl=%2F")]
     [TestCase("POST", "/account/login")]
     [TestCase("GET", "/account/site.css")]
+    [TestCase("GET", "/connect/authorize?client_id=web")]
+    [TestCase("POST", "/connect/authorize")]
     public async Task Response_OnTheSignInPage_MayLoadItsOwnStylesheetAndNothingElse(string method, string target)
     {
         using var request = Request(method, target);

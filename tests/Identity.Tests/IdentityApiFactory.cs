@@ -20,6 +20,8 @@ public sealed class IdentityApiFactory(Action<IWebHostBuilder>? customize = null
     public const string Password = "correct horse battery staple";
     public const string ConsoleClientId = "test-console";
     public const string ConsoleRedirectUri = "http://127.0.0.1:8080/console/callback";
+    public const string PartnerClientId = "test-partner";
+    public const string PartnerRedirectUri = "https://partner.example/oidc/callback";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,6 +48,14 @@ public sealed class IdentityApiFactory(Action<IWebHostBuilder>? customize = null
         builder.UseSetting("Identity:Clients:2:AllowedScopes:5", "platform-api");
         builder.UseSetting("Identity:Clients:2:RedirectUris:0", ConsoleRedirectUri);
         builder.UseSetting("Identity:Clients:2:PostLogoutRedirectUris:0", "http://127.0.0.1:8080/console/");
+        builder.UseSetting("Identity:Clients:3:ClientId", PartnerClientId);
+        builder.UseSetting("Identity:Clients:3:DisplayName", "Partner Analytics");
+        builder.UseSetting("Identity:Clients:3:RequireConsent", "true");
+        builder.UseSetting("Identity:Clients:3:AllowedGrants:0", "authorization_code");
+        builder.UseSetting("Identity:Clients:3:AllowedScopes:0", "openid");
+        builder.UseSetting("Identity:Clients:3:AllowedScopes:1", "profile");
+        builder.UseSetting("Identity:Clients:3:AllowedScopes:2", "platform-api");
+        builder.UseSetting("Identity:Clients:3:RedirectUris:0", PartnerRedirectUri);
         customize?.Invoke(builder);
     }
 

@@ -23,6 +23,12 @@ public sealed class ClientOptions
     /// </summary>
     public bool FirstParty { get; set; }
 
+    /// <summary>
+    /// A third-party client: the user is asked, once per client and set of scopes, whether it may act
+    /// for them (a consent page in the code flow). The platform's own clients are trusted implicitly.
+    /// </summary>
+    public bool RequireConsent { get; set; }
+
     /// <summary>Among <c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>, <c>password</c>.</summary>
     public List<string> AllowedGrants { get; set; } = [];
 

@@ -68,6 +68,11 @@ public sealed partial class CodeFlowBrowser : IDisposable
         return await FollowToCodeAsync(submitted.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Every hidden field of a page's form, decoded: what a browser would post back.</summary>
+    public static Dictionary<string, string> HiddenFields(string html) =>
+        Regex.Matches(html, """<input type="hidden" name="([^"]*)" value="([^"]*)">""")
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+
     public async Task<HttpResponseMessage> SubmitSignInAsync(string signInPage, string email, string password, bool withAntiforgery = true)
     {
         var page = await _http.GetAsync(signInPage);
@@ -88,12 +93,15 @@ public sealed partial class CodeFlowBrowser : IDisposable
     }
 
     /// <summary>From the authorization endpoint to the client's redirect URI: returns the code, checking state.</summary>
-    public async Task<string> FollowToCodeAsync(string authorizeUrl)
+    public async Task<string> FollowToCodeAsync(string authorizeUrl, string redirectUri = IdentityApiFactory.ConsoleRedirectUri) =>
+        CodeFrom(await _http.GetAsync(authorizeUrl), redirectUri);
+
+    /// <summary>The code of a redirect back to the client, checking where it goes and that state came back.</summary>
+    public string CodeFrom(HttpResponseMessage back, string redirectUri = IdentityApiFactory.ConsoleRedirectUri)
     {
-        var back = await _http.GetAsync(authorizeUrl);
-        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await back.Content.ReadAsStringAsync());
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), back.Content.ReadAsStringAsync().Result);
         var location = back.Headers.Location!;
-        Assert.That(location.GetLeftPart(UriPartial.Path), Is.EqualTo(IdentityApiFactory.ConsoleRedirectUri));
+        Assert.That(location.GetLeftPart(UriPartial.Path), Is.EqualTo(redirectUri));
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.That(query["state"].ToString(), Is.EqualTo(State), "state must come back unchanged");
         Assert.That(query.ContainsKey("code"), Is.True, location.ToString());

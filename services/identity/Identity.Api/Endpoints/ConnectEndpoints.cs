@@ -4,6 +4,7 @@ using Identity.Api.SignIn;
 using Identity.Application.Tokens;
 using Identity.Domain;
 using Identity.Infrastructure.OpenIddict;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -27,7 +28,9 @@ internal static class ConnectEndpoints
         connect.MapMethods(OpenIddictSetup.Paths.EndSession, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<User> users, TokenPrincipals principals, TimeProvider clock)
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http, UserManager<User> users, TokenPrincipals principals, IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing: is the authorization endpoint registered?");
@@ -44,13 +47,73 @@ internal static class ConnectEndpoints
 
             // Back to this request after the sign-in page; without prompt, which would send the user round again.
             var parameters = request.GetParameters()
-                .Where(parameter => parameter.Key != Parameters.Prompt)
+                .Where(parameter => parameter.Key is not (Parameters.Prompt or ConsentPage.DecisionField))
                 .Select(parameter => KeyValuePair.Create(parameter.Key, (string?)parameter.Value.ToString()));
             var returnUrl = OpenIddictSetup.Paths.Authorize + QueryString.Create(parameters);
             return TypedResults.Redirect($"{SignInPage.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        return TypedResults.SignIn(await principals.ForUserAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = await principals.ForUserAsync(user, request.GetScopes());
+        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict validated a client that is not registered.");
+        if (await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken))
+        {
+            var consent = await ConsentAsync(http, request, principal, application, applications, authorizations, antiforgery, cancellationToken);
+            if (consent is not null)
+            {
+                return consent;
+            }
+        }
+
+        return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// A third-party client needs the user's consent, given once per client and scopes (a permanent
+    /// authorization, ended by log-out-all or deactivation). Null when consent is in hand (its
+    /// authorization is then attached to <paramref name="principal"/>); otherwise the page or the refusal.
+    /// </summary>
+    private static async Task<IResult?> ConsentAsync(
+        HttpContext http, OpenIddictRequest request, ClaimsPrincipal principal, object application,
+        IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, IAntiforgery antiforgery,
+        CancellationToken cancellationToken)
+    {
+        var subject = principal.GetClaim(Claims.Subject)!;
+        var applicationId = await applications.GetIdAsync(application, cancellationToken);
+        object? granted = null;
+        await foreach (var existing in authorizations.FindAsync(
+            subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken))
+        {
+            granted = existing;
+            break;
+        }
+
+        var decision = HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+            ? http.Request.Form[ConsentPage.DecisionField].ToString()
+            : "";
+        if (decision is ConsentPage.Allow or ConsentPage.Deny)
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return ConsentPage.Expired(http);
+            }
+
+            if (decision == ConsentPage.Deny)
+            {
+                return Forbid(Errors.AccessDenied, "The user did not allow this application.");
+            }
+
+            granted = await authorizations.CreateAsync(principal, subject, applicationId!, AuthorizationTypes.Permanent, principal.GetScopes(), cancellationToken);
+        }
+        else if (granted is null || request.HasPromptValue(PromptValues.Consent))
+        {
+            return request.HasPromptValue(PromptValues.None)
+                ? Forbid(Errors.ConsentRequired, "The user has not allowed this application yet.")
+                : ConsentPage.Show(http, antiforgery, request, await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!);
+        }
+
+        principal.SetAuthorizationId(await authorizations.GetIdAsync(granted, cancellationToken));
+        return null;
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<User> users)

@@ -114,7 +114,7 @@ internal static class SignInPage
     private static IResult Broken(HttpContext http, string message) =>
         Html(http, StatusCodes.Status400BadRequest, $"""<p class="error" role="alert">{HtmlEncoder.Default.Encode(message)}</p>""");
 
-    private static IResult Html(HttpContext http, int status, string body)
+    internal static IResult Html(HttpContext http, int status, string body, string title = "Sign in")
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -126,12 +126,12 @@ internal static class SignInPage
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>Sign in · Platform</title>
+              <title>{title} · Platform</title>
               <link rel="stylesheet" href="{StylesheetPath}">
             </head>
             <body>
               <main>
-                <h1>Sign in</h1>
+                <h1>{title}</h1>
                 {body}
               </main>
             </body>
@@ -146,6 +146,7 @@ internal static class SignInPage
         label { display: block; font-size: .9rem; margin: 1rem 0 .3rem; }
         input[type=email], input[type=password] { width: 100%; box-sizing: border-box; padding: .55rem; border: 1px solid #b8bfcc; border-radius: 4px; font-size: 1rem; }
         button { margin-top: 1.5rem; width: 100%; padding: .65rem; border: 0; border-radius: 4px; background: #1f5fbf; color: #fff; font-size: 1rem; cursor: pointer; }
+        button.secondary { background: #e4e7ec; color: #1d2330; margin-top: .6rem; }
         .error { background: #fdecec; color: #8a1c1c; padding: .6rem .8rem; border-radius: 4px; }
         """;
 }

@@ -66,8 +66,8 @@ internal sealed class ClientRegistry(
             ClientSecret = confidential ? client.Secret : null,
             ClientType = confidential ? ClientTypes.Confidential : ClientTypes.Public,
             DisplayName = client.DisplayName ?? client.ClientId,
-            // Clients are registered by the platform's operators, not by users: no consent screen.
-            ConsentType = ConsentTypes.Implicit,
+            // Clients are registered by the platform's operators; a third-party one still asks the user.
+            ConsentType = client.RequireConsent ? ConsentTypes.Explicit : ConsentTypes.Implicit,
         };
         descriptor.Permissions.Add(Permissions.Endpoints.Token);
         descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
