@@ -68,8 +68,34 @@ public sealed class CodeFlowTests
         var profile = await browser.SendAsync(me);
         Assert.That(profile.StatusCode, Is.EqualTo(HttpStatusCode.OK), await profile.Content.ReadAsStringAsync());
 
+        // userinfo, refresh, revocation and end-session, each through its gateway route.
+        using var userInfo = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        userInfo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        var info = await browser.SendAsync(userInfo);
+        Assert.That(info.StatusCode, Is.EqualTo(HttpStatusCode.OK), await info.Content.ReadAsStringAsync());
+        var refreshed = await TokenAsync(browser, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()! });
+        Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await refreshed.Content.ReadAsStringAsync());
+        var next = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync()).RootElement.GetProperty("refresh_token").GetString()!;
+        var revoked = await browser.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = next, ["token_type_hint"] = "refresh_token", ["client_id"] = Platform.ConsoleClientId,
+        }));
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await revoked.Content.ReadAsStringAsync());
+        var afterRevoke = await TokenAsync(browser, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = next });
+        Assert.That(afterRevoke.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var ended = await browser.GetAsync("/connect/endsession");
+        Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var signedOut = await browser.GetAsync(authorize);
+        Assert.That(signedOut.Headers.Location!.OriginalString, Does.StartWith("/account/login"), "the browser session ended");
+
         var replay = await RedeemAsync(browser, code, redirectUri, verifier);
         Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a code is single-use");
+    }
+
+    private static Task<HttpResponseMessage> TokenAsync(HttpClient client, Dictionary<string, string> form)
+    {
+        form["client_id"] = Platform.ConsoleClientId;
+        return client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
     private static Task<HttpResponseMessage> RedeemAsync(HttpClient client, string code, string redirectUri, string verifier) =>
