@@ -19,7 +19,7 @@ namespace Gateway;
 /// </summary>
 internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogWriter writer)
 {
-    public const string Category = "Gateway.AccessLog";
+    public const string Category = AccessLogConsole.Category;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -87,9 +87,12 @@ internal sealed partial class AccessLogWriter : BackgroundService
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private long _dropped;
 
-    public AccessLogWriter(ILoggerFactory loggers)
+    private readonly AccessLogConsole? _console;
+
+    public AccessLogWriter(ILoggerFactory loggers, AccessLogConsole? console = null)
     {
         _logger = loggers.CreateLogger(AccessLogMiddleware.Category);
+        _console = console;
     }
 
     public bool IsEnabled => _logger.IsEnabled(LogLevel.Information);
@@ -130,6 +133,9 @@ internal sealed partial class AccessLogWriter : BackgroundService
         {
             LogDropped(_logger, dropped, Capacity);
         }
+
+        // The queue is empty: what the console sink holds goes out now, in one write.
+        _console?.Flush();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,

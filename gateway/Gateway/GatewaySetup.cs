@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Health;
@@ -29,6 +30,11 @@ public static class GatewaySetup
         builder.AddGatewayRateLimiting();
         builder.AddGatewayCors();
         builder.AddGatewayCompression();
+        // The access log reaches stdout on its own, batched path, not through the console logger's queue.
+        var accessLog = new AccessLogConsole(Console.OpenStandardOutput());
+        builder.Services.AddSingleton(accessLog);
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(accessLog);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(AccessLogMiddleware.Category, LogLevel.None);
         builder.Services.AddSingleton<AccessLogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
         return builder;
