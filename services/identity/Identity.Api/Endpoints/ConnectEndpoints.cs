@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore;
 using System.Security.Claims;
+using Identity.Api.OpenIddict;
 using Identity.Api.SignIn;
 using Identity.Application.Tokens;
 using Identity.Domain;
@@ -120,16 +121,10 @@ internal static class ConnectEndpoints
     {
         var token = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var user = token?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-        var stamp = token?.GetClaim(Platform.SharedKernel.IAccessTokenRevocation.StampClaim);
-        if (token is null || user is not { IsActive: true, SecurityStamp: { } current } || StampFingerprint.Of(current) != stamp)
+        if (token is null || user is null || !StampFingerprint.StillValidFor(user, token.GetClaim(Platform.SharedKernel.IAccessTokenRevocation.StampClaim)))
         {
             return TypedResults.Challenge(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token is no longer valid.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                ProtocolErrors.Properties(Errors.InvalidToken, "The access token is no longer valid."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
@@ -166,11 +161,6 @@ internal static class ConnectEndpoints
         return TypedResults.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static IResult Forbid(string error, string description) => TypedResults.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    private static IResult Forbid(string error, string description) =>
+        TypedResults.Forbid(ProtocolErrors.Properties(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

@@ -209,14 +209,9 @@ internal static class TokenEndpoint
             "validation_failed" => Errors.InvalidRequest,
             _ => Errors.InvalidGrant,
         };
-        return TypedResults.Forbid(
-            new AuthenticationProperties(new Dictionary<string, string?>
-            {
-                [OpenIddictServerAspNetCoreConstants.Properties.Error] = oauthError,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = error.FieldErrors is { } fields
-                    ? string.Join(" ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")))
-                    : error.Message,
-            }),
-            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        var description = error.FieldErrors is { } fields
+            ? string.Join(" ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")))
+            : error.Message;
+        return TypedResults.Forbid(ProtocolErrors.Properties(oauthError, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 }

@@ -44,7 +44,6 @@ internal static class SignInCookie
         }
 
         var user = await users.FindByIdAsync(subject);
-        var stamp = session.Principal.FindFirst(IAccessTokenRevocation.StampClaim)?.Value;
-        return user is { IsActive: true, SecurityStamp: { } current } && StampFingerprint.Of(current) == stamp ? user : null;
+        return StampFingerprint.StillValidFor(user, session.Principal.FindFirst(IAccessTokenRevocation.StampClaim)?.Value) ? user : null;
     }
 }

@@ -11,4 +11,8 @@ public static class StampFingerprint
 {
     public static string Of(string securityStamp) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(securityStamp)))[..16];
+
+    /// <summary>Whether something carrying <paramref name="fingerprint"/> still speaks for the user: active, stamp unchanged since.</summary>
+    public static bool StillValidFor(Identity.Domain.User? user, string? fingerprint) =>
+        user is { IsActive: true, SecurityStamp: { } current } && Of(current) == fingerprint;
 }

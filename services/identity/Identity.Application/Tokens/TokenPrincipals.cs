@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using AuthOptions = Platform.ServiceDefaults.Auth.AuthOptions;
 using Platform.SharedKernel;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,7 +16,7 @@ namespace Identity.Application.Tokens;
 /// Each claim goes only where it is needed: the access token for the API, the identity token only when
 /// the client asked for the matching OpenID Connect scope.
 /// </summary>
-public sealed class TokenPrincipals(UserManager<User> users, IOptions<TokenAudienceOptions> audience)
+public sealed class TokenPrincipals(UserManager<User> users, IOptions<AuthOptions> audience)
 {
     public async Task<ClaimsPrincipal> ForUserAsync(User user, IEnumerable<string> scopes)
     {

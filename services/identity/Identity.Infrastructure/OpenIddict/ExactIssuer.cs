@@ -1,4 +1,4 @@
-using Identity.Application.Tokens;
+using Platform.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -14,7 +14,7 @@ namespace Identity.Infrastructure.OpenIddict;
 /// </summary>
 internal static class ExactIssuer
 {
-    public sealed class InTokens(IOptions<TokenAudienceOptions> audience) : IOpenIddictServerHandler<GenerateTokenContext>
+    public sealed class InTokens(IOptions<AuthOptions> audience) : IOpenIddictServerHandler<GenerateTokenContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
             .UseSingletonHandler<InTokens>()
@@ -35,7 +35,7 @@ internal static class ExactIssuer
         }
     }
 
-    public sealed class InDiscovery(IOptions<TokenAudienceOptions> audience) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
+    public sealed class InDiscovery(IOptions<AuthOptions> audience) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyConfigurationResponseContext>()
             .UseSingletonHandler<InDiscovery>()

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Auth;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -40,7 +41,7 @@ public static class OpenIddictSetup
     public static WebApplicationBuilder AddOpenIddictProvider(this WebApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new();
-        var audience = builder.Configuration.GetSection("Auth").Get<TokenAudienceOptions>() ?? new();
+        var audience = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new();
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())
             .AddServer(server =>
