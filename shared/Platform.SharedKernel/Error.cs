@@ -12,6 +12,9 @@ public enum ErrorKind
     Unauthorized,
     Forbidden,
     TooManyRequests,
+
+    /// <summary>A dependency the operation cannot do without is down; the client may retry later (503).</summary>
+    Unavailable,
 }
 
 /// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>
@@ -30,6 +33,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error PreconditionFailed(string code, string message) => new(code, message, ErrorKind.PreconditionFailed);
     public static Error PreconditionRequired(string code, string message) => new(code, message, ErrorKind.PreconditionRequired);
     public static Error TooManyRequests(string code, string message) => new(code, message, ErrorKind.TooManyRequests);
+    public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };

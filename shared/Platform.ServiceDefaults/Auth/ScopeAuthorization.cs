@@ -14,6 +14,14 @@ public static class ScopeAuthorization
     public static bool HasScope(this ClaimsPrincipal principal, string scope) =>
         principal.FindAll("scope").Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
 
+    /// <summary>A token a service obtained for itself (client credentials): its subject is its own client id.</summary>
+    public static bool IsServiceClient(this ClaimsPrincipal principal) =>
+        principal.FindFirst("sub")?.Value is { } subject && subject == principal.FindFirst("client_id")?.Value;
+
+    /// <summary>Any signed-in user, or a service client granted <paramref name="scope"/>: the usual rule for data users read in the console and services read on their behalf.</summary>
+    public static AuthorizationPolicyBuilder RequireUserOrScope(this AuthorizationPolicyBuilder policy, string scope) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => !context.User.IsServiceClient() || context.User.HasScope(scope));
+
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
         policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(scope));
 

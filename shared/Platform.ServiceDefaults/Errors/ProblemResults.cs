@@ -17,6 +17,7 @@ public static class ProblemResults
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -63,6 +64,7 @@ public static class ProblemResults
         ErrorKind.Unauthorized => "Authentication is required.",
         ErrorKind.Forbidden => "The operation is not allowed.",
         ErrorKind.TooManyRequests => "Too many requests.",
+        ErrorKind.Unavailable => "A service this request needs is unavailable; try again later.",
         _ => "An unexpected error occurred.",
     };
 }

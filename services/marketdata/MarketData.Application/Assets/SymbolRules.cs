@@ -1,0 +1,23 @@
+using FluentValidation;
+using MarketData.Domain;
+
+namespace MarketData.Application.Assets;
+
+/// <summary>Validator rules for symbols and symbol lists, worded once.</summary>
+public static class SymbolRules
+{
+    public static IRuleBuilderOptions<T, string?> ValidSymbol<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Symbols.IsValid).WithMessage(Symbols.Rule);
+
+    /// <summary>A comma-separated list of 1 to <paramref name="max"/> symbols.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidSymbolList<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.Must(value => ParseList(value) is { Count: > 0 } list && list.Count <= max && list.All(Symbols.IsValid))
+            .WithMessage($"Must list 1 to {max} symbols separated by commas; each: {Symbols.Rule}");
+
+    /// <summary>The distinct symbols of a comma-separated list, normalised, in the order given.</summary>
+    public static List<string> ParseList(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => Symbols.Normalize(s) ?? s)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+}

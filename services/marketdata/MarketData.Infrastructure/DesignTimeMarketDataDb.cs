@@ -1,0 +1,6 @@
+using MarketData.Application.Persistence;
+using Platform.Persistence;
+
+namespace MarketData.Infrastructure;
+
+internal sealed class DesignTimeMarketDataDb() : DesignTimeFactory<MarketDataDb>(MarketDataDb.Schema);
