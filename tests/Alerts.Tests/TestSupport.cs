@@ -18,19 +18,6 @@ public static class TestSupport
 
     public static AlertsApiFactory Factory => AlertsService.Factory;
 
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.IsSuccessStatusCode, Is.True, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        return await response.ReadJsonAsync();
-    }
-
     /// <summary>The items of a list response.</summary>
     public static List<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 

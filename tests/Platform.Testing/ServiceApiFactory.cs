@@ -42,6 +42,16 @@ public abstract class ServiceApiFactory<TEntryPoint>(string service, TestSigning
     /// <param name="securityStamp">The stamp fingerprint the token carries (claim <c>sst</c>), which revocations compare against.</param>
     public HttpClient ClientWithStamp(Guid userId, string securityStamp, params string[] roles) => CreateClient(userId, null, securityStamp, roles);
 
+    /// <summary>A client calling as another service: a client-credentials token (subject = client id, the scopes, no role, no stamp).</summary>
+    public HttpClient ServiceClientFor(string clientId, params string[] scopes)
+    {
+        var client = CreateClient();
+        var claims = new Dictionary<string, object> { ["scope"] = string.Join(' ', scopes), ["sst"] = "" };
+        var token = TestTokens.Create(key, Issuer, Audience, clientId, [], extraClaims: claims, clientId: clientId);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     private HttpClient CreateClient(Guid userId, TimeSpan? lifetime, string? securityStamp, string[] roles)
     {
         var client = CreateClient();

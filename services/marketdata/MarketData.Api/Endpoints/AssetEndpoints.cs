@@ -10,16 +10,19 @@ internal static class AssetEndpoints
 {
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
-        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(MarketDataPolicies.Reader);
+        // Reads and tracking have different callers (a service may hold only marketdata.track), so each endpoint names its policy.
+        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets");
 
         assets.MapGet("/", async (string? q, string? type, string? sector, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SearchAssets(q, type, sector, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).ToHttp())
+            .RequireAuthorization(MarketDataPolicies.Reader)
             .WithName("searchAssets")
             .WithSummary("Search tracked assets")
             .WithDescription("q matches the start of the symbol or any part of the name (case-insensitive); type is equity, etf, index or fxPair; sector is a GICS sector name. Ordered by symbol, paged.")
             .Produces<PagedList<AssetView>>();
 
         assets.MapGet("/{symbol}", async (string symbol, IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetAsset(symbol), ct)).ToHttp())
+            .RequireAuthorization(MarketDataPolicies.Reader)
             .WithName("getAsset")
             .WithSummary("One tracked asset, with the span of its stored history and its last refresh")
             .Produces<AssetDetailView>()

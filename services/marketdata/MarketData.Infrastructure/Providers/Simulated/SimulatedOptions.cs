@@ -1,7 +1,7 @@
 namespace MarketData.Infrastructure.Providers.Simulated;
 
 /// <summary>Black-Scholes pricing of the simulated option chains: a volatility smile over the instrument's volatility.</summary>
-internal static class SimulatedOptions
+public static class SimulatedOptions
 {
     /// <summary>Continuously compounded risk-free rate of the simulated market.</summary>
     public const double RiskFreeRate = 0.045;
@@ -18,12 +18,12 @@ internal static class SimulatedOptions
     }
 
     /// <summary>Black-Scholes price of a European option on a non-dividend-paying underlying.</summary>
-    public static double Price(bool call, double spot, double strike, double years, double volatility)
+    public static double Price(bool call, double spot, double strike, double years, double volatility, double rate = RiskFreeRate)
     {
         var sqrtT = Math.Sqrt(years);
-        var d1 = (Math.Log(spot / strike) + (RiskFreeRate + volatility * volatility / 2) * years) / (volatility * sqrtT);
+        var d1 = (Math.Log(spot / strike) + (rate + volatility * volatility / 2) * years) / (volatility * sqrtT);
         var d2 = d1 - volatility * sqrtT;
-        var discount = Math.Exp(-RiskFreeRate * years);
+        var discount = Math.Exp(-rate * years);
         return call
             ? spot * NormalCdf(d1) - strike * discount * NormalCdf(d2)
             : strike * discount * NormalCdf(-d2) - spot * NormalCdf(-d1);
