@@ -133,7 +133,22 @@ identity_env=(
   "Identity__Clients__1__AllowedScopes__5=platform-api"
   "Identity__Clients__1__RedirectUris__0=http://127.0.0.1:8080/console/callback"
   "Identity__Clients__1__PostLogoutRedirectUris__0=http://127.0.0.1:8080/console/"
+  # Deals checks tickers with marketdata and asks it to track them, as itself (docs/architecture.md).
+  "Identity__Clients__2__ClientId=deals"
+  "Identity__Clients__2__DisplayName=Deals service"
+  "Identity__Clients__2__Secret=${PLATFORM_CLIENT_SECRET_DEALS:?missing from .run/secrets.env}"
+  "Identity__Clients__2__AllowedGrants__0=client_credentials"
+  "Identity__Clients__2__AllowedScopes__0=marketdata.track"
 )
+
+# What a service that calls others needs: where they are, and its own client.
+service_client_env() {
+  local client="$1" secret="$2"
+  echo "Services__identity__BaseUrl=http://127.0.0.1:${APP_PORT[identity]:-5101}/"
+  echo "Services__marketdata__BaseUrl=http://127.0.0.1:${APP_PORT[marketdata]:-5105}/"
+  echo "Auth__Client__Id=$client"
+  echo "Auth__Client__Secret=$secret"
+}
 
 # Alerts before identity: its queues must be bound before identity publishes the
 # demo users' UserRegistered events, or its projection of reviewers misses them
@@ -155,6 +170,10 @@ for name in "${APP_ORDER[@]}"; do
   case "$name" in
     identity | alerts) ;;
     gateway) continue ;;
+    deals)
+      mapfile -t deals_env < <(service_client_env deals "$PLATFORM_CLIENT_SECRET_DEALS")
+      start_app deals "Auth__JwksUri=$JWKS_URI" "${deals_env[@]}"
+      ;;
     *) start_app "$name" "Auth__JwksUri=$JWKS_URI" ;;
   esac
   gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:${APP_PORT[$name]}/")

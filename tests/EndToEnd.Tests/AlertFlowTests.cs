@@ -15,14 +15,14 @@ public sealed class AlertFlowTests
     public async Task AnalystSubmits_ReviewerStreamGetsAlert_ReviewerApproves_AnalystSeesDecision()
     {
         // Fresh people, so the alerts service learns of them from identity's events during this test.
-        using var admin = await SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
+        using var admin = await Platform.SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
         var reviewerEmail = Platform.NewEmail("reviewer");
         var analystEmail = Platform.NewEmail("analyst");
         const string password = "Correct-Horse-Battery-2026";
         await CreateUserAsync(admin, reviewerEmail, password, "reviewer");
         await CreateUserAsync(admin, analystEmail, password, "analyst");
-        using var reviewer = await SignedInAsync(reviewerEmail, password);
-        using var analyst = await SignedInAsync(analystEmail, password);
+        using var reviewer = await Platform.SignedInAsync(reviewerEmail, password);
+        using var analyst = await Platform.SignedInAsync(analystEmail, password);
         await IdentityEventsPublishedAsync(admin);
 
         using var stream = await reviewer.SendAsync(
@@ -32,7 +32,7 @@ public sealed class AlertFlowTests
         Assert.That(stream.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
         using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
 
-        var deal = await OkJsonAsync(await analyst.PostAsJsonAsync("/api/v1/deals", new
+        var deal = await Platform.OkJsonAsync(await analyst.PostAsJsonAsync("/api/v1/deals", new
         {
             name = "Umbrella to acquire Hooli",
             type = "acquisition",
@@ -41,7 +41,7 @@ public sealed class AlertFlowTests
             currency = "USD",
         }), HttpStatusCode.Created);
         var dealId = deal.GetProperty("id").GetString()!;
-        var submitted = await OkJsonAsync(await analyst.PostAsync($"/api/v1/deals/{dealId}/submit", null));
+        var submitted = await Platform.OkJsonAsync(await analyst.PostAsync($"/api/v1/deals/{dealId}/submit", null));
 
         // The reviewer's stream delivers the alert (heartbeat comments may come first).
         var alert = await NextAlertAsync(events, TimeSpan.FromSeconds(20));
@@ -54,13 +54,13 @@ public sealed class AlertFlowTests
             Content = JsonContent.Create(new { comment = "Terms verified against the 8-K." }),
         };
         approve.Headers.TryAddWithoutValidation("If-Match", $"\"{submitted.GetProperty("version").GetUInt32()}\"");
-        await OkJsonAsync(await reviewer.SendAsync(approve));
+        await Platform.OkJsonAsync(await reviewer.SendAsync(approve));
 
         JsonElement decision = default;
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            var list = await OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?category=deal"));
+            var list = await Platform.OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?category=deal"));
             decision = list.GetProperty("items").EnumerateArray().FirstOrDefault(a => a.GetProperty("subjectId").GetString() == dealId);
             if (decision.ValueKind == JsonValueKind.Object)
             {
@@ -72,7 +72,7 @@ public sealed class AlertFlowTests
 
         Assert.That(decision.ValueKind, Is.EqualTo(JsonValueKind.Object), "the analyst's alert list shows the decision");
         Assert.That(decision.GetProperty("message").GetString(), Does.Contain("Terms verified against the 8-K."));
-        var analystAlerts = await OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?status=all"));
+        var analystAlerts = await Platform.OkJsonAsync(await analyst.GetAsync("/api/v1/alerts?status=all"));
         Assert.That(analystAlerts.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("subjectId").GetString() == dealId), Is.EqualTo(1),
             "the submitting analyst is not alerted about their own submission, only about the decision");
 
@@ -85,7 +85,7 @@ public sealed class AlertFlowTests
     public async Task AlertsOpenApi_IsPublishedThroughTheGateway()
     {
         using var anonymous = Platform.CreateClient();
-        var document = await OkJsonAsync(await anonymous.GetAsync("/openapi/alerts/v1.json"));
+        var document = await Platform.OkJsonAsync(await anonymous.GetAsync("/openapi/alerts/v1.json"));
         var paths = document.GetProperty("paths");
         Assert.That(paths.TryGetProperty("/api/v1/alerts/stream", out _), Is.True);
         Assert.That(paths.TryGetProperty("/api/v1/alerts/rules", out _), Is.True);
@@ -103,13 +103,13 @@ public sealed class AlertFlowTests
     [TestCase("deactivate")]
     public async Task OpenAlertStream_EndsWithinSeconds_WhenTheUsersSessionsAreRevoked(string how)
     {
-        using var admin = await SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
+        using var admin = await Platform.SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
         var email = Platform.NewEmail("streamer");
         const string password = "Correct-Horse-Battery-2026";
-        var user = await OkJsonAsync(
+        var user = await Platform.OkJsonAsync(
             await admin.PostAsJsonAsync("/api/v1/users", new { email, password, displayName = "Stream Watcher", roles = new[] { "analyst" } }),
             HttpStatusCode.Created);
-        using var analyst = await SignedInAsync(email, password);
+        using var analyst = await Platform.SignedInAsync(email, password);
         using var stream = await analyst.SendAsync(
             new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts/stream") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/event-stream") } } },
             HttpCompletionOption.ResponseHeadersRead);
@@ -171,7 +171,7 @@ public sealed class AlertFlowTests
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            var outbox = await OkJsonAsync(await admin.GetAsync("/api/v1/users/admin/outbox"));
+            var outbox = await Platform.OkJsonAsync(await admin.GetAsync("/api/v1/users/admin/outbox"));
             if (outbox.GetProperty("pending").GetInt32() == 0)
             {
                 // Published; give the alerts consumer a moment to apply them.
@@ -186,22 +186,9 @@ public sealed class AlertFlowTests
     }
 
     private static async Task CreateUserAsync(HttpClient admin, string email, string password, string role) =>
-        await OkJsonAsync(
+        await Platform.OkJsonAsync(
             await admin.PostAsJsonAsync("/api/v1/users", new { email, password, displayName = email.Split('@')[0], roles = new[] { role } }),
             HttpStatusCode.Created);
 
-    private static async Task<HttpClient> SignedInAsync(string email, string password)
-    {
-        var client = Platform.CreateClient();
-        var login = await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        return client;
-    }
 
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

@@ -16,8 +16,8 @@ public sealed class DealFlowTests
     [OneTimeSetUp]
     public async Task SignInAsync()
     {
-        _analyst = await SignedInAsync("analyst@platform.local", "Meadow-Copper-2026!");
-        _reviewer = await SignedInAsync("reviewer@platform.local", "Harbor-Quartz-2026!");
+        _analyst = await Platform.SignedInAsync("analyst@platform.local", "Meadow-Copper-2026!");
+        _reviewer = await Platform.SignedInAsync("reviewer@platform.local", "Harbor-Quartz-2026!");
     }
 
     [OneTimeTearDown]
@@ -27,23 +27,7 @@ public sealed class DealFlowTests
         _reviewer.Dispose();
     }
 
-    private static async Task<HttpClient> SignedInAsync(string email, string password)
-    {
-        var client = Platform.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        var text = await login.Content.ReadAsStringAsync();
-        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var token = JsonDocument.Parse(text).RootElement.GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 
     [Test]
     public async Task AnalystCreatesAndSubmits_ReviewerApproves_AllThroughTheGateway()
@@ -69,10 +53,10 @@ public sealed class DealFlowTests
             }),
         };
         create.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var created = await OkJsonAsync(await _analyst.SendAsync(create), HttpStatusCode.Created);
+        var created = await Platform.OkJsonAsync(await _analyst.SendAsync(create), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
 
-        var submitted = await OkJsonAsync(await _analyst.PostAsync($"/api/v1/deals/{id}/submit", null));
+        var submitted = await Platform.OkJsonAsync(await _analyst.PostAsync($"/api/v1/deals/{id}/submit", null));
         Assert.That(submitted.GetProperty("reviewStatus").GetString(), Is.EqualTo("pendingReview"));
 
         // The analyst cannot approve (role); the reviewer can, naming the version they read.
@@ -81,13 +65,13 @@ public sealed class DealFlowTests
         await (await _reviewer.PostAsJsonAsync($"/api/v1/deals/{id}/approve", review)).AssertProblemAsync(HttpStatusCode.PreconditionRequired, "deal.version_required");
         using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/deals/{id}/approve") { Content = JsonContent.Create(review) };
         approve.Headers.TryAddWithoutValidation("If-Match", $"\"{submitted.GetProperty("version").GetUInt32()}\"");
-        var approved = await OkJsonAsync(await _reviewer.SendAsync(approve));
+        var approved = await Platform.OkJsonAsync(await _reviewer.SendAsync(approve));
         Assert.That(approved.GetProperty("reviewStatus").GetString(), Is.EqualTo("approved"));
 
-        var seenByAnalyst = await OkJsonAsync(await _analyst.GetAsync($"/api/v1/deals/{id}"));
+        var seenByAnalyst = await Platform.OkJsonAsync(await _analyst.GetAsync($"/api/v1/deals/{id}"));
         Assert.That(seenByAnalyst.GetProperty("reviewComment").GetString(), Is.EqualTo("Spread and terms verified."));
 
-        var history = await OkJsonAsync(await _reviewer.GetAsync($"/api/v1/deals/{id}/audit"));
+        var history = await Platform.OkJsonAsync(await _reviewer.GetAsync($"/api/v1/deals/{id}/audit"));
         Assert.That(history.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()),
             Is.EqualTo(new[] { "created", "updated", "updated" }));
     }
@@ -104,7 +88,7 @@ public sealed class DealFlowTests
         }
 
         Assert.That(csv.Length, Is.GreaterThan(1024 * 1024), "more than the gateway's 1 MiB default");
-        var imported = await OkJsonAsync(await _analyst.PostAsync("/api/v1/deals/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+        var imported = await Platform.OkJsonAsync(await _analyst.PostAsync("/api/v1/deals/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
         Assert.That(imported.GetProperty("imported").GetInt32(), Is.EqualTo(2_000));
 
         var export = await _analyst.GetAsync($"/api/v1/deals/export?ticker={ticker}");
@@ -125,7 +109,7 @@ public sealed class DealFlowTests
     public async Task DealsOpenApi_IsPublishedThroughTheGateway()
     {
         using var anonymous = Platform.CreateClient();
-        var document = await OkJsonAsync(await anonymous.GetAsync("/openapi/deals/v1.json"));
+        var document = await Platform.OkJsonAsync(await anonymous.GetAsync("/openapi/deals/v1.json"));
         Assert.That(document.GetProperty("paths").TryGetProperty("/api/v1/deals/{id}/approve", out _), Is.True);
     }
 }

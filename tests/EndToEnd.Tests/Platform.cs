@@ -1,10 +1,14 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Platform.Testing;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The real processes (alerts, identity, deals and the gateway) on the local infrastructure, started once for
+/// The real processes (alerts, identity, marketdata, deals and the gateway) on the local infrastructure, started once for
 /// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
 /// </summary>
 [SetUpFixture]
@@ -15,6 +19,10 @@ public sealed class Platform
     public const string IdentityProject = "services/identity/Identity.Api";
     public const string DealsProject = "services/deals/Deals.Api";
     public const string AlertsProject = "services/alerts/Alerts.Api";
+    public const string MarketDataProject = "services/marketdata/MarketData.Api";
+
+    /// <summary>The deals service's client secret in this run (registered in identity, given to deals).</summary>
+    private static readonly string DealsClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     public static Uri Gateway { get; private set; } = null!;
 
@@ -31,6 +39,7 @@ public sealed class Platform
         var identityPort = ServiceProcess.FreePort();
         var dealsPort = ServiceProcess.FreePort();
         var alertsPort = ServiceProcess.FreePort();
+        var marketDataPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
 
@@ -60,6 +69,11 @@ public sealed class Platform
             ["Identity__Clients__1__AllowedScopes__1"] = "offline_access",
             ["Identity__Clients__1__AllowedScopes__2"] = "platform-api",
             ["Identity__Clients__1__RedirectUris__0"] = $"{issuer}/console/callback",
+            // Deals calls marketdata as itself, as make run registers it.
+            ["Identity__Clients__2__ClientId"] = "deals",
+            ["Identity__Clients__2__Secret"] = DealsClientSecret,
+            ["Identity__Clients__2__AllowedGrants__0"] = "client_credentials",
+            ["Identity__Clients__2__AllowedScopes__0"] = "marketdata.track",
         };
         // The same demo users as make run, from the same file.
         var identity = new Dictionary<string, string>(IdentityEnvironment)
@@ -68,6 +82,17 @@ public sealed class Platform
         };
         Processes.Add(await ServiceProcess.StartAsync("identity", IdentityProject, identityPort, identity));
 
+        Processes.Add(await ServiceProcess.StartAsync("marketdata", MarketDataProject, marketDataPort, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("marketdata"),
+            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+            ["Auth__Issuer"] = issuer,
+            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            // Prices move only when a test refreshes them.
+            ["MarketData__QuoteTickInterval"] = "00:00:00",
+        }));
+
         Processes.Add(await ServiceProcess.StartAsync("deals", DealsProject, dealsPort, new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("deals"),
@@ -75,6 +100,10 @@ public sealed class Platform
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["Auth__Issuer"] = issuer,
             ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            ["Services__identity__BaseUrl"] = $"http://127.0.0.1:{identityPort}/",
+            ["Services__marketdata__BaseUrl"] = $"http://127.0.0.1:{marketDataPort}/",
+            ["Auth__Client__Id"] = "deals",
+            ["Auth__Client__Secret"] = DealsClientSecret,
         }));
 
         Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
@@ -85,6 +114,7 @@ public sealed class Platform
             ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
             ["ReverseProxy__Clusters__deals__Destinations__primary__Address"] = $"http://127.0.0.1:{dealsPort}/",
             ["ReverseProxy__Clusters__alerts__Destinations__primary__Address"] = $"http://127.0.0.1:{alertsPort}/",
+            ["ReverseProxy__Clusters__marketdata__Destinations__primary__Address"] = $"http://127.0.0.1:{marketDataPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
         }));
@@ -100,6 +130,26 @@ public sealed class Platform
             await process.DisposeAsync();
         }
     }
+
+    /// <summary>A gateway client signed in as the user (JSON login), as the web console would be.</summary>
+    public static async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var login = await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>The JSON body of a response that must have <paramref name="expected"/> status; the body is in the failure message otherwise.</summary>
+    public static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The last lines a process wrote (<c>alerts</c>, <c>marketdata</c> …), for failure messages.</summary>
+    public static string OutputOf(string name) => Processes.Single(p => p.Name == name).RecentOutput;
 
     public static string NewEmail(string prefix) => $"{prefix}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}@e2e.test";
 }

@@ -66,6 +66,20 @@ public sealed class RuleTests
         Assert.That((await RuleAsync(owner, rule.Str("id"))).Str("ticker"), Is.Not.Empty);
     }
 
+    [Test]
+    public async Task PriceRule_FiresOnAQuoteStampedWithALocalOffset()
+    {
+        // Marketdata's closes are 16:00 New York time; an offset other than UTC must not poison the consumer.
+        var client = Factory.User(out _);
+        var ticker = FreshTicker();
+        await CreateAsync(client, new { kind = "priceAbove", ticker, threshold = 10 });
+
+        await Factory.PublishAsync(Prices(ticker, 11m, new DateTimeOffset(2026, 12, 4, 16, 0, 0, TimeSpan.FromHours(-5))));
+
+        var alerts = await client.WaitForAlertsAboutAsync(ticker);
+        Assert.That(alerts.Single().Str("title"), Is.EqualTo($"{ticker} above 10"));
+    }
+
     private static IEnumerable<TestCaseData> InvalidRules()
     {
         yield return new TestCaseData(new { ticker = "AAPL", threshold = 1 }, "kind").SetName("Create_WhenKindMissing_Returns400ForKind");

@@ -57,6 +57,18 @@ public sealed class SimulatedMarketTests
         Assert.That(bonds, Is.LessThan(0.0));
     }
 
+    [TestCase("EURUSD")]
+    [TestCase("GBPUSD")]
+    [TestCase("USDJPY")]
+    [TestCase("AUDUSD")]
+    public void FxRates_WanderButStayInARealisticBand(string pair)
+    {
+        var profile = SimulatedUniverse.Find(pair)!;
+        var closes = SimulatedMarket.Bars(profile, From, To).Select(b => (double)b.Close).ToList();
+        Assert.That(closes.Min(), Is.GreaterThan(profile.StartPrice * 0.7));
+        Assert.That(closes.Max(), Is.LessThan(profile.StartPrice * 1.4));
+    }
+
     [Test]
     public void NormalCdf_MatchesTables()
     {

@@ -20,7 +20,8 @@ public sealed class PricesUpdatedConsumer(AlertsDb db, TimeProvider clock) : Inb
             throw new PermanentMessageException("PricesUpdated has a quote without a ticker.");
         }
 
-        var quotes = message.Quotes.Select(q => q with { Ticker = q.Ticker.Trim().ToUpperInvariant() }).OrderBy(q => q.AsOf).ToList();
+        // Times are stored in UTC: a publisher's local offset (16:00-05:00) is the same instant, not an error.
+        var quotes = message.Quotes.Select(q => q with { Ticker = q.Ticker.Trim().ToUpperInvariant(), AsOf = q.AsOf.ToUniversalTime() }).OrderBy(q => q.AsOf).ToList();
         var tickers = quotes.Select(q => q.Ticker).Distinct().ToList();
         var rules = await Db.Rules
             .Where(r => (r.Kind == RuleKind.PriceAbove || r.Kind == RuleKind.PriceBelow) && r.Ticker != null && tickers.Contains(r.Ticker))

@@ -30,10 +30,10 @@ public static class MarketCalendar
         return IsTradingDay(today) && local.TimeOfDay >= SessionClose ? today : TradingDayOnOrBefore(today.AddDays(-1));
     }
 
-    /// <summary>The instant a day's session closes, which is when its close is as of.</summary>
+    /// <summary>The instant a day's session closes, which is when its close is as of; in UTC, as every stored and published time is.</summary>
     public static DateTimeOffset CloseOf(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.FromTimeSpan(SessionClose));
-        return new DateTimeOffset(local, NewYork.GetUtcOffset(local));
+        return new DateTimeOffset(local, NewYork.GetUtcOffset(local)).ToUniversalTime();
     }
 }

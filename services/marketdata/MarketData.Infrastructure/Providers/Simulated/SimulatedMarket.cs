@@ -166,7 +166,8 @@ public static class SimulatedMarket
                 var shock = a * DeterministicNoise.FatTailed(MarketSeed, day)
                     + b * DeterministicNoise.FatTailed(factor, day)
                     + c * DeterministicNoise.FatTailed(own, day);
-                var logReturn = (profile.AnnualDrift - sigma * sigma / 2) / TradingDaysPerYear + dailySigma * shock;
+                var pull = -profile.MeanReversion * Math.Log(previous / profile.StartPrice);
+                var logReturn = (profile.AnnualDrift - sigma * sigma / 2 + pull) / TradingDaysPerYear + dailySigma * shock;
                 // A floor keeps a pathological draw from a zero or negative price.
                 var close = Math.Max(previous * Math.Exp(logReturn), profile.StartPrice * 0.01);
                 var open = i == 0 ? profile.StartPrice : previous * Math.Exp(0.25 * dailySigma * DeterministicNoise.Normal(own, day, 7));

@@ -6,6 +6,8 @@ namespace MarketData.Infrastructure.Providers.Simulated;
 /// How one simulated instrument behaves. <see cref="MarketLoading"/> and <see cref="FactorLoading"/>
 /// are correlations with the market's and with <see cref="Factor"/>'s daily shocks (the rest is the
 /// instrument's own), so stocks of a sector move together and every stock moves with the market.
+/// <see cref="MeanReversion"/> (per year) pulls the price back towards its start: currencies and long
+/// bonds wander, they do not trend away for ever as a stock may.
 /// </summary>
 public sealed record SimulatedProfile(
     AssetReference Reference,
@@ -15,7 +17,8 @@ public sealed record SimulatedProfile(
     double MarketLoading,
     string Factor,
     double FactorLoading,
-    long AverageVolume);
+    long AverageVolume,
+    double MeanReversion = 0.0);
 
 /// <summary>
 /// The simulated provider's universe: 58 US large caps across every GICS sector, the broad, style
@@ -120,7 +123,7 @@ public static class SimulatedUniverse
         Fund("MTUM", "iShares MSCI USA Momentum Factor ETF", "BATS", 72.0, 0.18, 0.88, "style:momentum", 0.45, 0.11);
         Fund("QUAL", "iShares MSCI USA Quality Factor ETF", "BATS", 63.0, 0.16, 0.95, "style:quality", 0.3, 0.1);
         Fund("USMV", "iShares MSCI USA Min Vol Factor ETF", "BATS", 40.0, 0.12, 0.85, "style:lowvol", 0.45, 0.08);
-        Fund("TLT", "iShares 20+ Year Treasury Bond ETF", "XNAS", 126.0, 0.15, -0.25, "rates", 0.95, 0.01);
+        list.Add(new(new("TLT", "iShares 20+ Year Treasury Bond ETF", AssetType.Etf, "XNAS", "USD", null, null), 126.0, 0.15, 0.01, -0.25, "rates", 0.95, 20_000_000, MeanReversion: 0.3));
         Fund("XLK", "Technology Select Sector SPDR Fund", "ARCX", 42.0, 0.2, 0.85, "sector:" + Tech, 0.5, 0.16);
         Fund("XLF", "Financial Select Sector SPDR Fund", "ARCX", 24.0, 0.22, 0.85, "sector:" + Fin, 0.5, 0.08);
         Fund("XLE", "Energy Select Sector SPDR Fund", "ARCX", 78.0, 0.28, 0.7, "sector:" + Energy, 0.65, 0.03);
@@ -130,7 +133,7 @@ public static class SimulatedUniverse
         list.Add(new(new("^NDX", "Nasdaq-100 Index", AssetType.Index, "INDEX", "USD", null, null), 4250.0, 0.21, 0.15, 0.9, "sector:" + Tech, 0.35, 0));
 
         void Pair(string baseCurrency, string quoteCurrency, string name, double rate, double vol) =>
-            list.Add(new(new(baseCurrency + quoteCurrency, name, AssetType.FxPair, "FX", quoteCurrency, null, null), rate, vol, 0.0, 0.1, "fx:" + (baseCurrency == "USD" ? quoteCurrency : baseCurrency), 0.95, 0));
+            list.Add(new(new(baseCurrency + quoteCurrency, name, AssetType.FxPair, "FX", quoteCurrency, null, null), rate, vol, 0.0, 0.1, "fx:" + (baseCurrency == "USD" ? quoteCurrency : baseCurrency), 0.95, 0, MeanReversion: 0.8));
 
         Pair("EUR", "USD", "Euro / US Dollar", 1.10, 0.08);
         Pair("GBP", "USD", "British Pound / US Dollar", 1.52, 0.09);
