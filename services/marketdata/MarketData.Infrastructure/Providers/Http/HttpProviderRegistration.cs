@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -93,7 +94,8 @@ internal static class HttpProviderRegistration
         // handler chain: connections are renewed by the socket handler instead, for DNS changes.
         client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
+            .RemoveAllLoggers()
+            .AddLogger(provider => new VendorHttpLogger(name, provider.GetRequiredService<ILogger<VendorHttpLogger>>()));
 
         services.AddSingleton<IMarketDataProvider>(provider => provider.GetRequiredService<TProvider>());
         services.AddHealthChecks().Add(new HealthCheckRegistration(
