@@ -26,6 +26,7 @@ public static class MarketDataInfrastructure
 
         services.AddSingleton<SimulatedProvider>();
         services.AddSingleton<IMarketDataProvider>(provider => provider.GetRequiredService<SimulatedProvider>());
+        builder.AddMarketDataProviders();
         services.AddSingleton<MarketDataSources>();
 
         services.AddSingleton<MarketDataMetrics>();
