@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
 using Platform.SharedKernel;
 using Platform.Testing;
 
@@ -44,6 +46,11 @@ public sealed class DealsApiFactory(
     public HttpClient Reviewer(out Guid userId) => ClientFor(out userId, PlatformRoles.Reviewer);
 
     public HttpClient Admin(out Guid userId) => ClientFor(out userId, PlatformRoles.Admin);
+
+    /// <summary>Publishes through the real broker, with the event id as message id (what the inbox keys on).</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class, IIntegrationEvent =>
+        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
 }
 
 /// <summary>A loopback address nothing listens on: connections to it are refused at once.</summary>
