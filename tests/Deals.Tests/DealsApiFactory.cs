@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
 using Platform.SharedKernel;
 using Platform.Testing;
 
@@ -15,9 +17,19 @@ public sealed class DealsApiFactory(
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Where marketdata and identity are not: no marketdata exists in these tests (the end-to-end tests
+    /// reach the real one), so every ticker check finds it unreachable, as in an outage.
+    /// </summary>
+    public static readonly Uri Unreachable = ClosedPort.Url();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Services:marketdata:BaseUrl", Unreachable.ToString());
+        builder.UseSetting("Services:identity:BaseUrl", Unreachable.ToString());
+        builder.UseSetting("Auth:Client:Id", "deals");
+        builder.UseSetting("Auth:Client:Secret", "deals-test-secret");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
@@ -34,6 +46,24 @@ public sealed class DealsApiFactory(
     public HttpClient Reviewer(out Guid userId) => ClientFor(out userId, PlatformRoles.Reviewer);
 
     public HttpClient Admin(out Guid userId) => ClientFor(out userId, PlatformRoles.Admin);
+
+    /// <summary>Publishes through the real broker, with the event id as message id (what the inbox keys on).</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class, IIntegrationEvent =>
+        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
+}
+
+/// <summary>A loopback address nothing listens on: connections to it are refused at once.</summary>
+public static class ClosedPort
+{
+    public static Uri Url()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
 }
 
 /// <summary>One deals service for the whole assembly: migrations and start-up are paid once.</summary>

@@ -1,9 +1,11 @@
 using Deals.Api.Endpoints;
 using Deals.Application.Authoring;
+using Deals.Application.Market;
 using Deals.Application.Csv;
 using Deals.Application.Persistence;
 using Deals.Application.Queries;
 using Deals.Application.Review;
+using Deals.Application.Tickers;
 using Deals.Infrastructure;
 using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
@@ -17,12 +19,14 @@ internal static class DealsApi
         Migrations = typeof(DealsInfrastructure).Assembly,
         UseCases = typeof(CreateDeal).Assembly,
         Events = new DealsEvents(),
+        Consumers = bus => bus.AddConsumer<PricesUpdatedConsumer>(),
         AdminRoutePrefix = "/api/v1/deals/admin",
     };
 
     public static WebApplicationBuilder AddDealsApi(this WebApplicationBuilder builder)
     {
         builder.AddDealsInfrastructure();
+        builder.AddDealsMarketData();
         // Bounded: one entry per (list version, filter); see DealCounts. In-process is right here: a
         // new list version (any write, on any replica) makes every old entry unreachable.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);

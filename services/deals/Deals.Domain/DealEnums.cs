@@ -21,6 +21,12 @@ public enum LifecycleStage
     Withdrawn,
 }
 
+public static class LifecycleStages
+{
+    /// <summary>Stages in which the deal can still close, so its market prices still matter.</summary>
+    public static readonly IReadOnlyList<LifecycleStage> Open = [LifecycleStage.Announced, LifecycleStage.PendingRegulatory];
+}
+
 /// <summary>Our internal review of the deal record before anyone acts on it.</summary>
 public enum ReviewStatus
 {

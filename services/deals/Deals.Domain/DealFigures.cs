@@ -27,6 +27,19 @@ public static class DealFigures
         return (decimal.Round(spread, Decimals, MidpointRounding.ToEven), annualized);
     }
 
+    /// <summary>
+    /// The same figures from market prices instead of the analyst's current prices, annualized from the
+    /// date the prices were observed; <c>SpreadPercent</c> is the spread as a percentage of the target price.
+    /// </summary>
+    public static MarketFigures AtMarket(DealTerms terms, decimal? targetPrice, decimal? acquirerPrice, DateOnly asOf)
+    {
+        var (spread, annualized) = Derive(terms with { CurrentTargetPrice = targetPrice, CurrentAcquirerPrice = acquirerPrice, PricesAsOf = asOf });
+        decimal? percent = spread is { } value && targetPrice is { } price
+            ? decimal.Round(value / price * 100m, Decimals, MidpointRounding.ToEven)
+            : null;
+        return new MarketFigures(spread, percent, annualized);
+    }
+
     private static decimal? OfferValue(DealTerms terms)
     {
         var cash = terms.OfferPricePerShare;
@@ -41,3 +54,5 @@ public static class DealFigures
         };
     }
 }
+
+public sealed record MarketFigures(decimal? Spread, decimal? SpreadPercent, decimal? AnnualizedReturn);

@@ -55,4 +55,19 @@ public sealed class DealFiguresTests
         Assert.That(deal.Spread, Is.EqualTo(0.5m));
         Assert.That(deal.AnnualizedReturn, Is.EqualTo(decimal.Round(0.5m / 52m * 365m / 184m, 6)));
     }
+
+    [Test]
+    public void AtMarket_UsesMarketPricesNotTheAnalysts()
+    {
+        // The analyst's 50 stays in the terms; at a market price of 48 the 52.50 offer is 4.50, 9.375 %.
+        var figures = DealFigures.AtMarket(Terms(), 48m, null, new DateOnly(2026, 6, 30));
+        Assert.That(figures, Is.EqualTo(new MarketFigures(4.5m, 9.375m, decimal.Round(4.5m / 48m * 365m / 184m, 6))));
+    }
+
+    [Test]
+    public void AtMarket_StockDealWithoutAnAcquirerQuote_IsUnknown()
+    {
+        var terms = Terms() with { Consideration = ConsiderationType.Stock, OfferPricePerShare = null, ExchangeRatio = 0.5m, CurrentAcquirerPrice = 110m };
+        Assert.That(DealFigures.AtMarket(terms, 50m, null, new DateOnly(2026, 6, 30)), Is.EqualTo(new MarketFigures(null, null, null)));
+    }
 }

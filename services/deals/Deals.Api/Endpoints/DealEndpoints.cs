@@ -44,7 +44,8 @@ internal static class DealEndpoints
             })
             .WithName("getDeal")
             .WithSummary("Get one deal, with its ETag")
-            .WithDescription("If-None-Match with the current ETag answers 304 without a body.")
+            .WithDescription("If-None-Match with the current ETag answers 304 without a body. The ETag versions the terms and review only: " +
+                "market (figures at the latest PricesUpdated prices, null before any) and the ticker status live beside the row and change without it.")
             .Produces<DealView>()
             .Produces(StatusCodes.Status304NotModified);
 
@@ -65,7 +66,9 @@ internal static class DealEndpoints
             .WithIdempotency<DealsDb>()
             .WithName("createDeal")
             .WithSummary("Create a draft deal owned by the caller")
-            .WithDescription("Honours Idempotency-Key: a replay returns the first response; a key still in flight is 409, a key reused with another body 422.")
+            .WithDescription("Honours Idempotency-Key: a replay returns the first response; a key still in flight is 409, a key reused with another body 422. " +
+                "Target and acquirer tickers are checked with marketdata: one it does not know is a 400 (errors.targetTicker / errors.acquirerTicker); " +
+                "when marketdata cannot answer in time (Deals:MarketData:Timeout, 2 s) the deal is saved with tickerUnverified true and checked again later.")
             .Produces<DealView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -75,7 +78,7 @@ internal static class DealEndpoints
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithName("updateDeal")
             .WithSummary("Replace the deal's terms")
-            .WithDescription("Requires If-Match (428 without it, 412 when stale); a reviewed deal returns to draft.")
+            .WithDescription("Requires If-Match (428 without it, 412 when stale); a reviewed deal returns to draft. A changed ticker is checked with marketdata as on create.")
             .Produces<DealView>()
             .ProducesVersionProblems();
 

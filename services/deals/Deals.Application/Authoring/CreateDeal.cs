@@ -1,5 +1,6 @@
 using Deals.Application.Persistence;
 using Deals.Application.Queries;
+using Deals.Application.Tickers;
 using Deals.Domain;
 using MediatR;
 using Platform.SharedKernel;
@@ -8,7 +9,7 @@ namespace Deals.Application.Authoring;
 
 public sealed record CreateDeal(DealInput Input) : IRequest<Result<DealView>>;
 
-internal sealed class CreateDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateDeal, Result<DealView>>
+internal sealed class CreateDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, TickerVerification tickers) : IRequestHandler<CreateDeal, Result<DealView>>
 {
     public async Task<Result<DealView>> Handle(CreateDeal request, CancellationToken cancellationToken)
     {
@@ -28,6 +29,12 @@ internal sealed class CreateDealHandler(DealsDb db, ICurrentUser user, TimeProvi
         if (!created.IsSuccess)
         {
             return created.Error!;
+        }
+
+        var verified = await tickers.VerifyChangedAsync(created.Value, previousTarget: null, previousAcquirer: null, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
         }
 
         db.Deals.Add(created.Value);

@@ -1,5 +1,6 @@
 using Deals.Application.Persistence;
 using Deals.Application.Queries;
+using Deals.Application.Tickers;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel;
@@ -11,8 +12,10 @@ internal static class DealChanges
 {
     /// <param name="expectedVersion">The client's If-Match version; null when it sent none or <c>*</c>.</param>
     /// <param name="change">The aggregate method to run; its refusal is returned as is and nothing is saved.</param>
+    /// <param name="tickers">For changes of terms: asks marketdata about a ticker the change introduces.</param>
     public static async Task<Result<DealView>> ChangeAsync(
-        this DealsDb db, ICurrentUser user, Guid dealId, uint? expectedVersion, Func<Deal, Actor, Result> change, CancellationToken cancellationToken)
+        this DealsDb db, ICurrentUser user, Guid dealId, uint? expectedVersion, Func<Deal, Actor, Result> change, CancellationToken cancellationToken,
+        TickerVerification? tickers = null)
     {
         var actor = user.AsActor();
         if (!actor.IsSuccess)
@@ -31,7 +34,13 @@ internal static class DealChanges
             return DealErrors.Stale;
         }
 
+        var (target, acquirer) = (deal.TargetTicker, deal.AcquirerTicker);
         var changed = change(deal, actor.Value);
+        if (changed.IsSuccess && tickers is not null)
+        {
+            changed = await tickers.VerifyChangedAsync(deal, target, acquirer, cancellationToken);
+        }
+
         return changed.IsSuccess ? await db.SaveAsync(deal, cancellationToken) : changed.Error!;
     }
 
@@ -47,6 +56,7 @@ internal static class DealChanges
             return DealErrors.Stale;
         }
 
-        return DealView.From(deal);
+        // Read back with what lives beside the row (market prices, ticker checks); a deleted deal included.
+        return await db.Deals.AsNoTracking().IgnoreQueryFilters().Where(d => d.Id == deal.Id).ToViews(db).SingleAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Deals.Application.Csv;
 using Deals.Application.Persistence;
 using Deals.Application.Queries;
+using Deals.Application.Tickers;
 using Deals.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,7 +19,7 @@ namespace Deals.Application.Authoring;
 public sealed record PatchDeal(Guid DealId, uint? ExpectedVersion, JsonObject Patch) : IRequest<Result<DealView>>;
 
 // The HTTP body options: the patched input is read exactly as POST's body is, converters included.
-internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> http) : IRequestHandler<PatchDeal, Result<DealView>>
+internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> http, TickerVerification tickers) : IRequestHandler<PatchDeal, Result<DealView>>
 {
     private static readonly HashSet<string> Editable = typeof(DealInput).GetProperties()
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
@@ -35,7 +36,7 @@ internal sealed class PatchDealHandler(DealsDb db, ICurrentUser user, TimeProvid
         {
             var terms = Merge(deal.Terms, request.Patch, http.Value.SerializerOptions);
             return terms.IsSuccess ? deal.Update(terms.Value, actor, clock.GetUtcNow()) : terms.Error!;
-        }, cancellationToken);
+        }, cancellationToken, tickers);
     }
 
     private static Result<DealTerms> Merge(DealTerms current, JsonObject patch, JsonSerializerOptions json)

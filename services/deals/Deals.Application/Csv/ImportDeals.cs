@@ -1,5 +1,6 @@
 using Deals.Application.Authoring;
 using Deals.Application.Persistence;
+using Deals.Application.Tickers;
 using Deals.Domain;
 using MediatR;
 using Platform.ServiceDefaults.Csv;
@@ -18,7 +19,7 @@ public sealed record DealImportResult(int Imported, IReadOnlyList<Guid> DealIds)
 /// <summary>One refused row: its line in the file and what is wrong with each field.</summary>
 public sealed record DealImportRowError(int Line, IReadOnlyDictionary<string, string[]> Errors);
 
-internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ImportDeals, Result<DealImportResult>>
+internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProvider clock, TickerVerification tickers) : IRequestHandler<ImportDeals, Result<DealImportResult>>
 {
     public const int MaxRows = 10_000;
     private const int MaxReportedRows = 500;
@@ -33,7 +34,7 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
         }
 
         var now = clock.GetUtcNow();
-        var deals = new List<Deal>();
+        var deals = new List<(int Line, Deal Deal)>();
         var bad = new List<DealImportRowError>();
         var badCount = 0;
         using var reader = new StreamReader(request.Csv, detectEncodingFromByteOrderMarks: true);
@@ -65,7 +66,7 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
                 var created = terms.IsSuccess ? Deal.Create(terms.Value, actor.Value, now) : Result<Deal>.Fail(terms.Error!);
                 if (created.IsSuccess && errors.Count == 0)
                 {
-                    deals.Add(created.Value);
+                    deals.Add((record.Line, created.Value));
                     continue;
                 }
 
@@ -102,11 +103,19 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
             return Error.Rule("deal.import_empty", "The file has no deal rows: send a header line and at least one row.");
         }
 
+        // Each ticker of the file is asked about once, however many rows name it.
+        var unknown = await tickers.VerifyAsync(deals.SelectMany(d => new[] { d.Deal.TargetTicker, d.Deal.AcquirerTicker }), cancellationToken);
+        if (unknown.Count > 0)
+        {
+            var refused = deals.Select(d => new DealImportRowError(d.Line, TickerVerification.Refusals(d.Deal, unknown))).Where(r => r.Errors.Count > 0).ToList();
+            return Invalid([.. refused.Take(MaxReportedRows)], refused.Count);
+        }
+
         // One transaction for all rows; saved in chunks with the change tracker cleared in between, so
         // memory stays bounded by the chunk rather than growing with the file.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var chunk in deals.Chunk(SaveChunk))
+            foreach (var chunk in deals.Select(d => d.Deal).Chunk(SaveChunk))
             {
                 db.Deals.AddRange(chunk);
                 await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +125,7 @@ internal sealed class ImportDealsHandler(DealsDb db, ICurrentUser user, TimeProv
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new DealImportResult(deals.Count, deals.Select(d => d.Id).ToList());
+        return new DealImportResult(deals.Count, deals.Select(d => d.Deal.Id).ToList());
     }
 
     private static Error Invalid(IReadOnlyList<DealImportRowError> rows, int invalidRows) =>

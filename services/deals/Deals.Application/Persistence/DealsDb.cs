@@ -1,3 +1,5 @@
+using Deals.Application.Market;
+using Deals.Application.Tickers;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -17,6 +19,12 @@ public sealed class DealsDb(DbContextOptions<DealsDb> options) : DbContext(optio
     public DbSet<Deal> Deals => Set<Deal>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Market prices per deal, beside the deal's row so that prices never change its version.</summary>
+    public DbSet<DealMarketPrice> MarketPrices => Set<DealMarketPrice>();
+
+    /// <summary>What marketdata said about each ticker deals name.</summary>
+    public DbSet<TickerCheck> TickerChecks => Set<TickerCheck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +80,28 @@ public sealed class DealsDb(DbContextOptions<DealsDb> options) : DbContext(optio
             deal.HasIndex(d => d.AnnouncedOn).HasFilter("deleted_at IS NULL");
             deal.HasIndex(d => d.OwnerId);
             deal.HasIndex(SearchVector).HasMethod("gin");
+        });
+
+        // Written by set-based SQL (PricesUpdatedConsumer, TickerVerification) that names these tables and columns.
+        modelBuilder.Entity<DealMarketPrice>(market =>
+        {
+            market.ToTable("DealMarketPrices");
+            market.HasKey(m => m.DealId);
+            market.Property(m => m.TargetTicker).HasMaxLength(12);
+            market.Property(m => m.AcquirerTicker).HasMaxLength(12);
+            market.Property(m => m.TargetCurrency).HasMaxLength(3);
+            market.Property(m => m.AcquirerCurrency).HasMaxLength(3);
+            market.Property(m => m.TargetPrice).HasColumnType("numeric");
+            market.Property(m => m.AcquirerPrice).HasColumnType("numeric");
+        });
+
+        modelBuilder.Entity<TickerCheck>(check =>
+        {
+            check.ToTable("TickerChecks");
+            check.HasKey(c => c.Ticker);
+            check.Property(c => c.Ticker).HasMaxLength(12);
+            check.Property(c => c.Status).HasMaxLength(12);
+            check.HasIndex(c => c.NextCheckAt).HasFilter("status = 'unverified'");
         });
 
         modelBuilder.AddIdempotencyRecords();

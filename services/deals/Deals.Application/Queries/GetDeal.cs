@@ -11,7 +11,7 @@ public sealed record GetDeal(Guid DealId) : IRequest<Result<DealView>>;
 internal sealed class GetDealHandler(DealsDb db) : IRequestHandler<GetDeal, Result<DealView>>
 {
     public async Task<Result<DealView>> Handle(GetDeal request, CancellationToken cancellationToken) =>
-        await db.Deals.AsNoTracking().Where(d => d.Id == request.DealId).Select(DealView.Projection).SingleOrDefaultAsync(cancellationToken)
+        await db.Deals.AsNoTracking().Where(d => d.Id == request.DealId).ToViews(db).SingleOrDefaultAsync(cancellationToken)
             is { } view
             ? view
             : DealErrors.NotFound;

@@ -33,7 +33,7 @@ internal sealed class GetDealsByTickerHandler(DealsDb db) : IRequestHandler<GetD
         var page = await deals
             .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id)
             .TakePage(request.Page, request.PageSize)
-            .Select(DealView.Projection)
+            .ToViews(db)
             .ToListAsync(cancellationToken);
         return new PagedList<DealView>(page, request.Page, request.PageSize, total);
     }

@@ -58,7 +58,7 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUs
         var items = await db.Deals.AsNoTracking()
             .Where(d => pageIds.Contains(d.Id))
             .OrderBy(request.Filter.Sort)
-            .Select(DealView.Projection)
+            .ToViews(db)
             .ToListAsync(cancellationToken);
         return new PagedList<DealView>(items, request.Page, request.PageSize, total)
         {

@@ -26,6 +26,94 @@ namespace Deals.Infrastructure.Migrations
 
             modelBuilder.HasSequence("outbox_messages_sequence");
 
+            modelBuilder.Entity("Deals.Application.Market.DealMarketPrice", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTimeOffset?>("AcquirerAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquirer_as_of");
+
+                    b.Property<string>("AcquirerCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("acquirer_currency");
+
+                    b.Property<decimal?>("AcquirerPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("acquirer_price");
+
+                    b.Property<string>("AcquirerTicker")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("acquirer_ticker");
+
+                    b.Property<DateTimeOffset?>("TargetAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("target_as_of");
+
+                    b.Property<string>("TargetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("target_currency");
+
+                    b.Property<decimal?>("TargetPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target_price");
+
+                    b.Property<string>("TargetTicker")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("target_ticker");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("DealId")
+                        .HasName("pk_deal_market_prices");
+
+                    b.ToTable("deal_market_prices", "deals");
+                });
+
+            modelBuilder.Entity("Deals.Application.Tickers.TickerCheck", b =>
+                {
+                    b.Property<string>("Ticker")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("ticker");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Ticker")
+                        .HasName("pk_ticker_checks");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_ticker_checks_next_check_at")
+                        .HasFilter("status = 'unverified'");
+
+                    b.ToTable("ticker_checks", "deals");
+                });
+
             modelBuilder.Entity("Deals.Domain.Deal", b =>
                 {
                     b.Property<Guid>("Id")
