@@ -63,6 +63,62 @@ public sealed class MarketDataFlowTests
         await analyst.DeleteAsync($"/api/v1/alerts/rules/{rule.GetProperty("id").GetString()}");
     }
 
+    [Test]
+    public async Task ADealsTickers_AreCheckedWithMarketdata_AndItsMarketSpreadFollowsTheRefresh()
+    {
+        using var analyst = await Platform.SignedInAsync("analyst@platform.local", "Meadow-Copper-2026!");
+        using var admin = await Platform.SignedInAsync("admin@platform.local", "Granite-Ledger-2026!");
+        await SeedRefreshFinishedAsync();
+
+        // A ticker no provider knows is refused, and nothing is saved.
+        var refused = await analyst.PostAsJsonAsync("/api/v1/deals", Deal("NOPEX", "MSFT"));
+        var problem = await Platform.OkJsonAsync(refused, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty("targetTicker", out _), Is.True, problem.ToString());
+
+        // Known tickers: verified through deals' own client and scope, and tracked by marketdata.
+        var deal = await Platform.OkJsonAsync(await analyst.PostAsJsonAsync("/api/v1/deals", Deal("KO", "PEP")), HttpStatusCode.Created);
+        Assert.That(deal.GetProperty("tickerUnverified").GetBoolean(), Is.False, deal.ToString());
+        Assert.That(deal.GetProperty("targetTickerStatus").GetString(), Is.EqualTo("verified"));
+        var id = deal.GetProperty("id").GetString();
+        var version = deal.GetProperty("version").GetUInt32();
+
+        await RefreshAsync(admin);
+
+        JsonElement market = default;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement current = default;
+        while (DateTime.UtcNow < deadline && market.ValueKind != JsonValueKind.Object)
+        {
+            current = await Platform.OkJsonAsync(await analyst.GetAsync($"/api/v1/deals/{id}"));
+            market = current.GetProperty("market");
+            await Task.Delay(1000);
+        }
+
+        Assert.That(market.ValueKind, Is.EqualTo(JsonValueKind.Object), $"the deal's market prices from PricesUpdated.\ndeals:\n{Platform.OutputOf("deals")}");
+        var ko = (await Platform.OkJsonAsync(await analyst.GetAsync("/api/v1/market-data/quotes?symbols=KO")))[0].GetProperty("price").GetDecimal();
+        Assert.That(market.GetProperty("targetPrice").GetDecimal(), Is.EqualTo(ko).Or.GreaterThan(0m));
+        // Cash offer: spread = offer - target price.
+        Assert.That(market.GetProperty("spread").GetDecimal(), Is.EqualTo(100m - market.GetProperty("targetPrice").GetDecimal()));
+        // Market prices are not an edit: same version, still a draft.
+        Assert.That(current.GetProperty("version").GetUInt32(), Is.EqualTo(version));
+        Assert.That(current.GetProperty("reviewStatus").GetString(), Is.EqualTo("draft"));
+    }
+
+    private static object Deal(string target, string acquirer) => new
+    {
+        name = $"{acquirer} to acquire {target}",
+        type = "acquisition",
+        targetName = target,
+        targetTicker = target,
+        acquirerName = acquirer,
+        acquirerTicker = acquirer,
+        announcedOn = "2026-10-01",
+        expectedCloseOn = "2027-06-30",
+        currency = "USD",
+        consideration = "cash",
+        offerPricePerShare = 100m,
+    };
+
     /// <summary>Runs the end-of-day refresh for the last session through the admin API; a run already pending is followed instead, then run again.</summary>
     private static async Task RefreshAsync(HttpClient admin)
     {
