@@ -29,6 +29,7 @@ public static class PlatformServiceExtensions
         if (service.Jobs is { } jobs)
         {
             builder.AddPlatformJobs<TDb>(service.Name, jobs);
+            builder.Services.DescribeJobsOpenApi();
         }
 
         builder.Services.AddSingleton(new ComposedService(

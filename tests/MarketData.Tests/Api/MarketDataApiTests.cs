@@ -32,6 +32,10 @@ public sealed class MarketDataApiTests
     [TestCase("/api/v1/market-data/history?symbols=", "symbols")]
     [TestCase("/api/v1/market-data/quotes?symbols=A,B%00", null)]
     [TestCase("/api/v1/market-data/fx?base=EUR&quote=US", "quote")]
+    [TestCase("/api/v1/market-data/fx?base=EUR&quote=USD&date=notadate", null)]
+    [TestCase("/api/v1/market-data/MSFT/history?from=abc", null)]
+    [TestCase("/api/v1/market-data/SPY/options?expiry=31-12-2026", null)]
+    [TestCase("/api/v1/market-data/history?symbols=SPY&from=0001-01-01&to=2026-01-01", "from")]
     public async Task BadDatesAndLists_Are400Problems(string path, string? field)
     {
         using var client = Factory.Analyst();
@@ -40,6 +44,32 @@ public sealed class MarketDataApiTests
         if (field is not null && problem.TryGetProperty("errors", out var errors))
         {
             Assert.That(errors.TryGetProperty(field, out _), Is.True, problem.ToString());
+        }
+    }
+
+    [TestCase("/api/v1/market-data/MSFT/history?to=0001-01-01")]
+    [TestCase("/api/v1/market-data/MSFT/history?from=0001-01-01&to=0005-01-01")]
+    [TestCase("/api/v1/market-data/MSFT/history?from=9999-01-01&to=9999-12-31")]
+    public async Task History_AtTheEdgesOfTheCalendar_IsEmptyNotAnError(string path)
+    {
+        using var client = Factory.Analyst();
+        var history = await client.GetJsonAsync(path);
+        Assert.That(history.GetProperty("bars").GetArrayLength(), Is.Zero);
+    }
+
+    [TestCase("{\"businessDate\":\"2999-01-01\"}", "businessDate")]
+    [TestCase("{\"businessDate\":\"0001-01-01\"}", "businessDate")]
+    [TestCase("{\"symbols\":[\"SPY\",\"bad symbol\"]}", "symbols")]
+    [TestCase("{\"symbols\":\"SPY\"}", null)]
+    [TestCase("{\"businessDate\":", null)]
+    public async Task Refresh_WithBadParameters_Is400(string body, string? field)
+    {
+        using var admin = Factory.Admin();
+        using var response = await admin.PostAsync("/api/v1/market-data/admin/refresh", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        if (field is not null)
+        {
+            Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
         }
     }
 
@@ -180,7 +210,7 @@ public sealed class MarketDataApiTests
         {
             "/api/v1/assets", "/api/v1/assets/{symbol}", "/api/v1/market-data/{symbol}/history", "/api/v1/market-data/history",
             "/api/v1/market-data/quotes", "/api/v1/market-data/quotes/stream", "/api/v1/market-data/fx", "/api/v1/market-data/{symbol}/options",
-            "/api/v1/market-data/admin/refresh", "/api/v1/market-data/admin/jobs/{id}",
+            "/api/v1/market-data/admin/refresh", "/api/v1/market-data/admin/jobs/{job}",
         }));
     }
 }

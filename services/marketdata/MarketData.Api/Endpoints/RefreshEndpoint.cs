@@ -1,4 +1,5 @@
 using MarketData.Application.Refresh;
+using MarketData.Domain;
 using Platform.Jobs;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
@@ -14,13 +15,25 @@ internal static class RefreshEndpoint
 {
     public sealed record RefreshRequest(DateOnly? BusinessDate, string[]? Symbols);
 
+    // Bars are partitioned from 1970 on, and a refresh reaches HistoryYears (at most 30) further back.
+    private static readonly DateOnly EarliestBusinessDate = new(2000, 1, 1);
+
     public static void MapRefreshEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/market-data/admin/refresh", async (RefreshRequest? body, IJobs jobs, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
-                var businessDate = body?.BusinessDate ?? MarketCalendar.LastClosedSession(clock.GetUtcNow());
-                if (businessDate > MarketCalendar.LastClosedSession(clock.GetUtcNow()))
+                var lastClosed = MarketCalendar.LastClosedSession(clock.GetUtcNow());
+                var businessDate = body?.BusinessDate ?? lastClosed;
+                if (businessDate > lastClosed || businessDate < EarliestBusinessDate)
                 {
-                    return Error.Validation(new Dictionary<string, string[]> { ["businessDate"] = ["Must be a day whose session has closed."] }).ToProblem();
+                    return Error.Validation(new Dictionary<string, string[]>
+                    {
+                        ["businessDate"] = [$"Must be a day whose session has closed, from {EarliestBusinessDate:yyyy-MM-dd} on."],
+                    }).ToProblem();
+                }
+
+                if (body?.Symbols is { } symbols && (symbols.Length > 1000 || !symbols.All(Symbols.IsValid)))
+                {
+                    return Error.Validation(new Dictionary<string, string[]> { ["symbols"] = [$"At most 1000 symbols; each: {Symbols.Rule}"] }).ToProblem();
                 }
 
                 var started = await jobs.EnqueueAsync(EndOfDayRefresh.Type, new RefreshParams(body?.Symbols), businessDate, user.Subject ?? "unknown", ct);

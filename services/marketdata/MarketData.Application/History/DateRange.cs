@@ -10,7 +10,7 @@ public static class DateRange
     public static (DateOnly From, DateOnly To) Resolve(DateOnly? from, DateOnly? to, DateOnly today)
     {
         var end = to ?? today;
-        return (from ?? end.AddYears(-1), end);
+        return (from ?? YearsBefore(end, 1), end);
     }
 
     /// <summary>The errors of a window, keyed by parameter; empty when it is valid.</summary>
@@ -21,11 +21,14 @@ public static class DateRange
         {
             errors["from"] = ["Must not be after 'to'."];
         }
-        else if (from < to.AddYears(-MaxYears))
+        else if (from < YearsBefore(to, MaxYears))
         {
             errors["from"] = [TooLong];
         }
 
         return errors;
     }
+
+    // AddYears throws below year 1; a date in the first years of the calendar is a legal (empty) window.
+    private static DateOnly YearsBefore(DateOnly date, int years) => date.Year > years ? date.AddYears(-years) : DateOnly.MinValue;
 }
