@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -203,6 +204,41 @@ public sealed class EventStream : IAsyncDisposable
     public bool Revoked => _watch.Revoked.IsCancellationRequested;
 
     internal Task Renewal { get; set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Sends the Server-Sent Events headers (no caching, no proxy buffering, no response buffering)
+    /// and the client's reconnection delay, so the client sees the stream open before the first event.
+    /// </summary>
+    public static async Task BeginAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var response = http.Response;
+        response.Headers.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await WriteAsync(response, "retry: 3000\n\n", cancellationToken);
+    }
+
+    /// <summary>Writes and flushes at once: an event must not wait in a buffer.</summary>
+    public static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync(text, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After <see cref="Ending"/> fired: when the user's sessions were revoked (and the client is still
+    /// there), says so with <c>event: session_revoked</c>, so the client stops instead of reconnecting
+    /// with a token that is now refused.
+    /// </summary>
+    public async Task SayWhyItEndedAsync(HttpContext http)
+    {
+        if (Revoked && http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            using var farewell = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await WriteAsync(http.Response, "event: session_revoked\ndata: {}\n\n", farewell.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

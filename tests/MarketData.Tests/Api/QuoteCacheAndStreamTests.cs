@@ -61,6 +61,35 @@ public sealed class QuoteCacheAndStreamTests
     }
 
     [Test]
+    public async Task Streams_AreCappedPerUser_OneMoreIs429()
+    {
+        var userId = Guid.NewGuid();
+        var open = new List<(HttpClient Client, HttpResponseMessage Response)>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var client = Factory.ClientFor(userId, Platform.SharedKernel.PlatformRoles.Analyst);
+                var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/market-data/quotes/stream?symbols=SPY"), HttpCompletionOption.ResponseHeadersRead);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                open.Add((client, response));
+            }
+
+            using var sixth = Factory.ClientFor(userId, Platform.SharedKernel.PlatformRoles.Analyst);
+            using var refused = await sixth.GetAsync("/api/v1/market-data/quotes/stream?symbols=SPY", HttpCompletionOption.ResponseHeadersRead);
+            await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        }
+        finally
+        {
+            foreach (var (client, response) in open)
+            {
+                response.Dispose();
+                client.Dispose();
+            }
+        }
+    }
+
+    [Test]
     public async Task Stream_OfAnUntrackedSymbol_Is404_AndOfNoSymbol400()
     {
         using var client = Factory.Analyst();

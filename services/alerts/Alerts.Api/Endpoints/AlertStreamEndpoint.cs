@@ -3,7 +3,6 @@ using System.Text.Json;
 using Alerts.Application.Alerts;
 using Alerts.Application.Streaming;
 using Alerts.Domain;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Streaming;
@@ -79,11 +78,7 @@ internal static class AlertStreamEndpoint
         {
             var last = resume ?? await since.LatestAsync(userId, cancellationToken);
             var response = http.Response;
-            response.Headers.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            await WriteAsync(response, "retry: 3000\n\n", cancellationToken);
+            await EventStream.BeginAsync(http, cancellationToken);
 
             var heartbeat = options.Value.StreamHeartbeat;
             while (true)
@@ -92,19 +87,14 @@ internal static class AlertStreamEndpoint
                 // A missed wake-up costs at most one heartbeat: the loop reads again after it either way.
                 if (!await subscription.WaitAsync(heartbeat, cancellationToken))
                 {
-                    await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                    await EventStream.WriteAsync(response, ": heartbeat\n\n", cancellationToken);
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client left, its token expired or the service stops: end the response; EventSource reconnects on its own.
-            if (stream.Revoked && http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
-            {
-                // Say why, so a client stops instead of reconnecting with a token that is now refused.
-                using var farewell = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                await WriteAsync(http.Response, "event: session_revoked\ndata: {}\n\n", farewell.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            await stream.SayWhyItEndedAsync(http);
         }
 
         return Results.Empty;
@@ -133,11 +123,5 @@ internal static class AlertStreamEndpoint
                 return last;
             }
         }
-    }
-
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync(text, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
     }
 }

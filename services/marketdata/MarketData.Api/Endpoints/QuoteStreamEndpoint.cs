@@ -2,7 +2,6 @@ using System.Text.Json;
 using MarketData.Application.Assets;
 using MarketData.Application.Quotes;
 using MarketData.Domain;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Streaming;
@@ -72,11 +71,7 @@ internal static class QuoteStreamEndpoint
         try
         {
             var response = http.Response;
-            response.Headers.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            await WriteAsync(response, "retry: 3000\n\n", cancellationToken);
+            await EventStream.BeginAsync(http, cancellationToken);
 
             var ids = tracked.Keys.ToList();
             DateTimeOffset? last = null;
@@ -97,17 +92,13 @@ internal static class QuoteStreamEndpoint
                 last ??= DateTimeOffset.MinValue;
                 if (!await doorbell.WaitAsync(options.Value.Heartbeat, cancellationToken))
                 {
-                    await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                    await EventStream.WriteAsync(response, ": heartbeat\n\n", cancellationToken);
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (stream.Revoked && http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
-            {
-                using var farewell = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                await WriteAsync(http.Response, "event: session_revoked\ndata: {}\n\n", farewell.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            await stream.SayWhyItEndedAsync(http);
         }
         finally
         {
@@ -115,12 +106,6 @@ internal static class QuoteStreamEndpoint
         }
 
         return Results.Empty;
-    }
-
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync(text, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
     }
 }
 
