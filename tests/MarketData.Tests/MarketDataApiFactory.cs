@@ -15,7 +15,7 @@ namespace MarketData.Tests;
 /// tracking a small seed universe. Daily bars come through <see cref="FaultyBars"/>, the simulated
 /// provider with faults a test can switch on per symbol.
 /// </summary>
-public sealed class MarketDataApiFactory(TestSigningKey key, Uri jwksUri, string database, string? redis = null)
+public sealed class MarketDataApiFactory(TestSigningKey key, Uri jwksUri, string database, string? redis = null, IReadOnlyDictionary<string, string>? settings = null)
     : ServiceApiFactory<Program>("marketdata", key, jwksUri)
 {
     public static readonly string[] SeedSymbols = ["SPY", "IWM", "QQQ", "TLT", "AAPL", "MSFT", "NVDA", "JPM", "BAC", "XOM", "CVX", "KO", "EURUSD", "USDJPY"];
@@ -44,6 +44,11 @@ public sealed class MarketDataApiFactory(TestSigningKey key, Uri jwksUri, string
         builder.UseSetting("MarketData:Providers:DailyBars", FaultyBars.ProviderName);
         builder.UseSetting("MarketData:QuoteStream:Heartbeat", "00:00:01");
         builder.UseSetting("Jobs:PollInterval", "00:00:01");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IMarketDataProvider>(provider =>
             Bars.Wrap(provider.GetRequiredService<SimulatedProvider>())));
     }
