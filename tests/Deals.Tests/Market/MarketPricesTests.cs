@@ -48,11 +48,30 @@ public sealed class MarketPricesTests
     /// </summary>
     private static async Task ApplyAsync(PricesUpdated prices)
     {
-        await Api.PublishAsync(prices);
-        await Polling.UntilAsync(() => InboxHasAsync(prices.EventId), applied => applied, $"PricesUpdated {prices.EventId} in the inbox", EventTimeout);
-    }
+        // Every deals host on the shared test vhost competes for this queue (other fixtures' hosts, the
+        // end-to-end suite's deals process). One that stops while holding the event may fault it into the
+        // _error queue instead of handing it back, so the event is published again, with the same id, as
+        // an admin's replay would: the inbox applies it once whatever the number of copies.
+        var deadline = DateTime.UtcNow + EventTimeout;
+        var republishAt = DateTime.MinValue;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (DateTime.UtcNow >= republishAt)
+            {
+                await Api.PublishAsync(prices);
+                republishAt = DateTime.UtcNow.AddSeconds(15);
+            }
 
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(90);
+            if (await InboxHasAsync(prices.EventId))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"PricesUpdated {prices.EventId} never reached the inbox within {EventTimeout.TotalSeconds} s");
+    }
 
     private static async Task<bool> InboxHasAsync(Guid messageId)
     {
