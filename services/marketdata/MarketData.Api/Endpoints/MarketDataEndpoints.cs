@@ -65,9 +65,9 @@ internal static class MarketDataEndpoints
     {
         var list = SymbolRules.ParseList(symbols);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (list.Count is 0 or > ManyHistoryReader.MaxSymbols || !list.All(Symbols.IsValid))
+        if (!SymbolRules.IsValidList(list, ManyHistoryReader.MaxSymbols))
         {
-            errors["symbols"] = [$"Must list 1 to {ManyHistoryReader.MaxSymbols} symbols separated by commas; each: {Symbols.Rule}"];
+            errors["symbols"] = [SymbolRules.ListRule(ManyHistoryReader.MaxSymbols)];
         }
 
         var (start, end) = DateRange.Resolve(from, to, Today(clock));
@@ -84,8 +84,7 @@ internal static class MarketDataEndpoints
         var (known, unknown) = await reader.ResolveAsync(list, ct);
         if (unknown.Count > 0)
         {
-            return (Error.NotFound("marketdata.unknown_symbol", $"Not tracked here: {string.Join(", ", unknown)}.")
-                with { Details = new Dictionary<string, object?> { ["symbols"] = unknown } }).ToProblem();
+            return MarketDataErrors.NotTracked(unknown).ToProblem();
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -43,19 +43,15 @@ internal static class QuoteStreamEndpoint
         EventStreamSessions streams)
     {
         var list = SymbolRules.ParseList(symbols);
-        if (list.Count is 0 or > MaxSymbols || !list.All(Symbols.IsValid))
+        if (!SymbolRules.IsValidList(list, MaxSymbols))
         {
-            return Error.Validation(new Dictionary<string, string[]>
-            {
-                ["symbols"] = [$"Must list 1 to {MaxSymbols} symbols separated by commas; each: {Symbols.Rule}"],
-            }).ToProblem();
+            return Error.Validation(new Dictionary<string, string[]> { ["symbols"] = [SymbolRules.ListRule(MaxSymbols)] }).ToProblem();
         }
 
         var (tracked, unknown) = await since.ResolveAsync(list, http.RequestAborted);
         if (unknown.Count > 0)
         {
-            return (Error.NotFound("marketdata.unknown_symbol", $"Not tracked here: {string.Join(", ", unknown)}.")
-                with { Details = new Dictionary<string, object?> { ["symbols"] = unknown } }).ToProblem();
+            return MarketDataErrors.NotTracked(unknown).ToProblem();
         }
 
         var opened = await streams.OpenAsync(http, "quotes", http.RequestAborted);

@@ -45,18 +45,16 @@ public static class BarStore
             return 0;
         }
 
-        var years = bars.Select(b => b.Bar.Date.Year).Distinct().ToList();
-        if (db.Database.CurrentTransaction is null)
+        await BarPartitions.EnsureAsync(db, bars.Select(b => b.Bar.Date.Year), cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
         {
-            await BarPartitions.EnsureAsync(db, years, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var written = await WriteAsync(db, bars, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return written;
+            return await WriteAsync(db, bars, cancellationToken);
         }
 
-        await BarPartitions.EnsureAsync(db, years, cancellationToken);
-        return await WriteAsync(db, bars, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = await WriteAsync(db, bars, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
     }
 
     private static async Task<int> WriteAsync(MarketDataDb db, IReadOnlyCollection<(Guid AssetId, DailyBar Bar)> bars, CancellationToken cancellationToken)

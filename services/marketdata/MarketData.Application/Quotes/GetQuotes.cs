@@ -54,9 +54,9 @@ internal sealed class GetQuotesHandler(MarketDataDb db, QuoteCache cache, Market
     {
         var tracked = await db.Assets.AsNoTracking().Where(a => symbols.Contains(a.Symbol)).Select(a => a.Symbol).ToListAsync(cancellationToken);
         var untracked = symbols.Except(tracked).ToList();
-        var error = untracked.Count > 0
-            ? Error.NotFound("marketdata.unknown_symbol", $"Not tracked here: {string.Join(", ", untracked)}.")
-            : Error.NotFound("marketdata.no_quote", $"No quote yet for {string.Join(", ", tracked)}: their data is still being loaded.");
-        return error with { Details = new Dictionary<string, object?> { ["symbols"] = untracked.Count > 0 ? untracked : tracked } };
+        return untracked.Count > 0
+            ? MarketDataErrors.NotTracked(untracked)
+            : Error.NotFound("marketdata.no_quote", $"No quote yet for {string.Join(", ", tracked)}: their data is still being loaded.")
+                with { Details = new Dictionary<string, object?> { ["symbols"] = tracked } };
     }
 }
