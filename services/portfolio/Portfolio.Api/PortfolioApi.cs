@@ -1,0 +1,35 @@
+using Platform.Hosting;
+using Platform.ServiceDefaults.OpenApi;
+using Portfolio.Api.Endpoints;
+using Portfolio.Application.Consumers;
+using Portfolio.Application.Persistence;
+using Portfolio.Application.Portfolios;
+using Portfolio.Infrastructure;
+
+namespace Portfolio.Api;
+
+internal static class PortfolioApi
+{
+    public static readonly PlatformService Service = new("portfolio", PortfolioDb.Schema)
+    {
+        Migrations = typeof(PortfolioInfrastructure).Assembly,
+        UseCases = typeof(CreatePortfolio).Assembly,
+        Consumers = bus => bus.AddConsumer<UserRegisteredConsumer>(),
+        AdminRoutePrefix = "/api/v1/portfolios/admin",
+    };
+
+    public static WebApplicationBuilder AddPortfolioApi(this WebApplicationBuilder builder)
+    {
+        builder.AddPortfolioInfrastructure();
+        builder.Services.AddAuthorization(PortfolioPolicies.Add);
+        builder.Services.DescribeOpenApiTags(
+            ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."));
+        return builder;
+    }
+
+    public static WebApplication MapPortfolioApi(this WebApplication app)
+    {
+        app.MapPortfolioEndpoints();
+        return app;
+    }
+}
