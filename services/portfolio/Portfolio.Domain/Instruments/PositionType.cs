@@ -1,7 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Portfolio.Domain.Instruments;
 
-// Long and Short are the desk's words for the side of a holding, not the integer types.
-#pragma warning disable CA1720
+/// <summary>What a position holds and in which direction: stock or ETF long/short, or an option bought or written.</summary>
+[SuppressMessage("Naming", "CA1720:Identifier contains type name",
+    Justification = "Long and short are the trading terms, not the integer types.")]
 public enum PositionType
 {
     Long,
@@ -11,4 +14,3 @@ public enum PositionType
     ShortCall,
     ShortPut,
 }
-#pragma warning restore CA1720
