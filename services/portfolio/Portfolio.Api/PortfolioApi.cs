@@ -2,6 +2,8 @@ using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
 using Portfolio.Api.Endpoints;
 using Portfolio.Application.Consumers;
+using Portfolio.Application.Market;
+using Portfolio.Application.Risk;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
 using Portfolio.Infrastructure;
@@ -14,22 +16,33 @@ internal static class PortfolioApi
     {
         Migrations = typeof(PortfolioInfrastructure).Assembly,
         UseCases = typeof(CreatePortfolio).Assembly,
-        Consumers = bus => bus.AddConsumer<UserRegisteredConsumer>(),
+        Consumers = bus =>
+        {
+            bus.AddConsumer<UserRegisteredConsumer>();
+            bus.AddConsumer<PricesUpdatedConsumer>();
+        },
         AdminRoutePrefix = "/api/v1/portfolios/admin",
     };
 
     public static WebApplicationBuilder AddPortfolioApi(this WebApplicationBuilder builder)
     {
         builder.AddPortfolioInfrastructure();
+        builder.AddPortfolioMarketData();
+        builder.Services.AddSingleton<RevaluationSignal>();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
-            ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."));
+            ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
+            ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
+            ("Tags", "Each user's labels for positions, with colours."));
         return builder;
     }
 
     public static WebApplication MapPortfolioApi(this WebApplication app)
     {
         app.MapPortfolioEndpoints();
+        app.MapPositionEndpoints();
+        app.MapTagEndpoints();
+        app.MapStrategyEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Idempotency;
 using Portfolio.Domain.Portfolios;
+using Portfolio.Application.Risk;
 using Portfolio.Domain.Positions;
 
 namespace Portfolio.Application.Persistence;
@@ -21,6 +22,7 @@ public sealed class PortfolioDb(DbContextOptions<PortfolioDb> options) : DbConte
     public DbSet<FxRateRow> FxRates => Set<FxRateRow>();
     public DbSet<RiskCalculationRow> Calculations => Set<RiskCalculationRow>();
     public DbSet<LimitStateRow> LimitStates => Set<LimitStateRow>();
+    public DbSet<RevaluationMarkRow> RevaluationMarks => Set<RevaluationMarkRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -131,6 +133,13 @@ public sealed class PortfolioDb(DbContextOptions<PortfolioDb> options) : DbConte
             state.ToTable("LimitStates");
             state.HasKey(s => new { s.PortfolioId, s.Limit });
             state.Property(s => s.Limit).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<RevaluationMarkRow>(mark =>
+        {
+            mark.ToTable("RevaluationMarks");
+            mark.HasKey(m => m.PortfolioId);
+            mark.HasIndex(m => m.MarkedAt);
         });
 
         modelBuilder.AddIdempotencyRecords();
