@@ -19,6 +19,7 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
     private const decimal OptionMultiplier = 100m;
     private static readonly DateOnly EarliestEntryDate = new(1900, 1, 1);
 
+    private readonly TextPool _pool = new();
     private readonly int _symbol = columns.IndexOf(PositionColumns.Symbol);
     private readonly int _quantity = columns.IndexOf(PositionColumns.Quantity);
     private readonly int _entryPrice = columns.IndexOf(PositionColumns.EntryPrice);
@@ -120,7 +121,9 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
         {
             if (IsTicker(text))
             {
-                return (text.ToString().ToUpperInvariant(), null);
+                Span<char> upper = stackalloc char[MaxTickerLength];
+                var length = text.ToUpperInvariant(upper);
+                return (_pool.Get(upper[..length]), null);
             }
 
             errors.Add(record.Line, PositionColumns.Symbol,
@@ -226,7 +229,7 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
                 return [];
             }
 
-            tags.Add(tag.ToString());
+            tags.Add(_pool.Get(tag));
         }
 
         if (tags.Count > MaxTags)
@@ -239,7 +242,7 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
     }
 
     private string? ReadOptionalText(CsvRecordReader record, int field, string name) =>
-        TryText(record, field, name, out var text) && !text.IsEmpty ? text.ToString() : null;
+        TryText(record, field, name, out var text) && !text.IsEmpty ? _pool.Get(text) : null;
 
     private static bool IsTicker(ReadOnlySpan<char> text)
     {
