@@ -6,10 +6,7 @@ public sealed class KernelAgreementTests
 {
     private const double Tolerance = 1e-10;
 
-    public static IEnumerable<TestCaseData> VectorKernels() =>
-        GreeksKernels.All.Where(kernel => kernel is not ScalarGreeksKernel).Select(kernel => new TestCaseData(kernel).SetArgDisplayNames(kernel.Name));
-
-    [TestCaseSource(nameof(VectorKernels))]
+    [TestCaseSource(typeof(Kernels), nameof(Kernels.Vectorised))]
     public void Evaluate_TenThousandRandomContractsWithDegenerateOnes_AgreesWithScalarEngine(IGreeksKernel kernel)
     {
         Assume.That(kernel.IsSupported, $"{kernel.Name} is not accelerated on this machine");
@@ -18,7 +15,7 @@ public sealed class KernelAgreementTests
         AssertAgreesWithScalar(kernel, batch);
     }
 
-    [TestCaseSource(nameof(VectorKernels))]
+    [TestCaseSource(typeof(Kernels), nameof(Kernels.Vectorised))]
     public void Evaluate_FewerContractsThanOneVector_AgreesWithScalarEngine(IGreeksKernel kernel)
     {
         Assume.That(kernel.IsSupported, $"{kernel.Name} is not accelerated on this machine");
@@ -27,7 +24,7 @@ public sealed class KernelAgreementTests
         AssertAgreesWithScalar(kernel, batch);
     }
 
-    [TestCaseSource(nameof(VectorKernels))]
+    [TestCaseSource(typeof(Kernels), nameof(Kernels.Vectorised))]
     public void Evaluate_ResultsBeyondCount_AreLeftToPaddingOnly(IGreeksKernel kernel)
     {
         Assume.That(kernel.IsSupported, $"{kernel.Name} is not accelerated on this machine");

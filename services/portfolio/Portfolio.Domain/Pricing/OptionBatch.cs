@@ -68,6 +68,20 @@ public sealed class OptionBatch
         CallFlag[index] = option.Right == OptionRight.Call ? 1.0 : 0.0;
     }
 
+    /// <summary>Appends one lane per spot, all with the other terms of <paramref name="terms"/>.</summary>
+    internal void Append(ReadOnlySpan<double> spots, in OptionContract terms)
+    {
+        int start = Count;
+        Count = start + spots.Length;
+        spots.CopyTo(Spot.AsSpan(start));
+        Strike.AsSpan(start, spots.Length).Fill(terms.Strike);
+        TimeToExpiry.AsSpan(start, spots.Length).Fill(terms.TimeToExpiry);
+        Rate.AsSpan(start, spots.Length).Fill(terms.Rate);
+        DividendYield.AsSpan(start, spots.Length).Fill(terms.DividendYield);
+        Volatility.AsSpan(start, spots.Length).Fill(terms.Volatility);
+        CallFlag.AsSpan(start, spots.Length).Fill(terms.Right == OptionRight.Call ? 1.0 : 0.0);
+    }
+
     public OptionContract Get(int index) => new(
         CallFlag[index] != 0 ? OptionRight.Call : OptionRight.Put,
         Spot[index],
