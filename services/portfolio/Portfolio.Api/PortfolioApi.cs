@@ -28,12 +28,13 @@ internal static class PortfolioApi
     {
         builder.AddPortfolioInfrastructure();
         builder.AddPortfolioMarketData();
-        builder.Services.AddSingleton<RevaluationSignal>();
+        builder.AddPortfolioRisk();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
             ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
-            ("Tags", "Each user's labels for positions, with colours."));
+            ("Tags", "Each user's labels for positions, with colours."),
+            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."));
         return builder;
     }
 
@@ -43,6 +44,7 @@ internal static class PortfolioApi
         app.MapPositionEndpoints();
         app.MapTagEndpoints();
         app.MapStrategyEndpoints();
+        app.MapRiskEndpoints();
         return app;
     }
 }

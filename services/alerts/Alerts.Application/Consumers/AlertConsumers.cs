@@ -17,5 +17,6 @@ public static class AlertConsumers
         bus.AddConsumer<PricesUpdatedConsumer>();
         bus.AddConsumer<PortfolioRiskCalculatedConsumer>();
         bus.AddConsumer<JobFailedConsumer>();
+        bus.AddConsumer<RiskLimitBreachedConsumer>();
     }
 }

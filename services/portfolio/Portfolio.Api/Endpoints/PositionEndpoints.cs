@@ -41,6 +41,29 @@ internal static class PositionEndpoints
             .Produces<PositionView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        inPortfolio.MapPost("/upload", async (Guid portfolioId, string? mode, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                if (EnumText.Parse<UploadMode>(mode ?? nameof(UploadMode.Append)) is not { } uploadMode)
+                {
+                    return Error.Validation(new Dictionary<string, string[]> { ["mode"] = ["Must be append or replace."] }).ToProblem();
+                }
+
+                return (await mediator.Send(new UploadPositions(portfolioId, request.Body, uploadMode), ct)).ToHttp();
+            })
+            .WithRequestBodyLimit(UploadMaxBytes)
+            // Any other content type is refused with 415 before the handler runs.
+            .Accepts<string>("text/csv", "application/csv")
+            .WithName("uploadPositions")
+            .WithSummary("Upload positions from a CSV file (up to 100,000 rows), all or nothing")
+            .WithDescription("Header symbol,quantity,entryPrice,entryDate; optional tags (separated by ;), strategy, multiplier, currency (docs/portfolio-upload.md). " +
+                "symbol is a ticker or an OCC option symbol. mode=append (default) adds to the portfolio, mode=replace closes its positions first. " +
+                "Any bad row: 422 position.upload_invalid with rows: [{ line, field, message }], and nothing is stored.")
+            .Produces<UploadResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         positions.MapGet("/", async ([AsParameters] PositionQuery query, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(query.ToRequest(query.PortfolioId), ct)).ToHttp())
             .WithName("listPositions")
@@ -89,6 +112,9 @@ internal static class PositionEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
+
+    /// <summary>100,000 rows of about 100 bytes, with room for tags and strategy names.</summary>
+    private const long UploadMaxBytes = 16 * 1024 * 1024;
 
     private static IResult Ok(HttpContext http, PositionView view)
     {

@@ -24,6 +24,13 @@ internal static class PortfolioAccess
             : PortfolioErrors.NotFound;
     }
 
+    /// <summary>For read-only use cases: the signed-in caller, then the portfolio if they may read it.</summary>
+    public static async Task<Result<InvestmentPortfolio>> FindReadableAsync(this PortfolioDb db, ICurrentUser user, Guid portfolioId, CancellationToken cancellationToken)
+    {
+        var caller = user.AsCaller();
+        return caller.IsSuccess ? await db.FindReadableAsync(caller.Value, portfolioId, cancellationToken) : caller.Error!;
+    }
+
     public static async Task<Result<InvestmentPortfolio>> FindChangeableAsync(
         this PortfolioDb db, Caller caller, Guid portfolioId, CancellationToken cancellationToken)
     {

@@ -446,6 +446,26 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("risk_calculations", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Risk.RevaluationMarkRow", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_revaluation_marks");
+
+                    b.HasIndex("MarkedAt")
+                        .HasDatabaseName("ix_revaluation_marks_marked_at");
+
+                    b.ToTable("revaluation_marks", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Domain.Portfolios.InvestmentPortfolio", b =>
                 {
                     b.Property<Guid>("Id")

@@ -191,6 +191,19 @@ namespace Portfolio.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "revaluation_marks",
+                schema: "portfolio",
+                columns: table => new
+                {
+                    portfolio_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    marked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_revaluation_marks", x => x.portfolio_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tags",
                 schema: "portfolio",
                 columns: table => new
@@ -400,6 +413,12 @@ namespace Portfolio.Infrastructure.Migrations
                 filter: "deleted_at IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_revaluation_marks_marked_at",
+                schema: "portfolio",
+                table: "revaluation_marks",
+                column: "marked_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_risk_calculations_portfolio_id_calculated_at",
                 schema: "portfolio",
                 table: "risk_calculations",
@@ -457,6 +476,10 @@ namespace Portfolio.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "positions",
+                schema: "portfolio");
+
+            migrationBuilder.DropTable(
+                name: "revaluation_marks",
                 schema: "portfolio");
 
             migrationBuilder.DropTable(

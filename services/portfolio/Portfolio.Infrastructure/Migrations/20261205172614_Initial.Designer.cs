@@ -12,7 +12,7 @@ using Portfolio.Application.Persistence;
 namespace Portfolio.Infrastructure.Migrations
 {
     [DbContext(typeof(PortfolioDb))]
-    [Migration("20261205170305_Initial")]
+    [Migration("20261205172614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -447,6 +447,26 @@ namespace Portfolio.Infrastructure.Migrations
                         .HasDatabaseName("ix_risk_calculations_portfolio_id_calculated_at");
 
                     b.ToTable("risk_calculations", "portfolio");
+                });
+
+            modelBuilder.Entity("Portfolio.Application.Risk.RevaluationMarkRow", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_revaluation_marks");
+
+                    b.HasIndex("MarkedAt")
+                        .HasDatabaseName("ix_revaluation_marks_marked_at");
+
+                    b.ToTable("revaluation_marks", "portfolio");
                 });
 
             modelBuilder.Entity("Portfolio.Domain.Portfolios.InvestmentPortfolio", b =>

@@ -1,0 +1,28 @@
+using MediatR;
+using Microsoft.Extensions.Options;
+using Platform.SharedKernel;
+using Portfolio.Application.Persistence;
+using Portfolio.Application.Portfolios;
+
+namespace Portfolio.Application.Risk;
+
+public sealed record FactorReport(Guid PortfolioId, DateOnly AsOf, decimal? BetaToMarket, FactorExposure Factors, IReadOnlyList<UnpricedPosition> Unpriced);
+
+/// <summary>Factor betas of the current book's daily returns over the factor window.</summary>
+public sealed record GetFactors(Guid PortfolioId) : IRequest<Result<FactorReport>>;
+
+internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options) : IRequestHandler<GetFactors, Result<FactorReport>>
+{
+    public async Task<Result<FactorReport>> Handle(GetFactors request, CancellationToken cancellationToken)
+    {
+        var portfolio = await db.FindReadableAsync(user, request.PortfolioId, cancellationToken);
+        if (!portfolio.IsSuccess)
+        {
+            return portfolio.Error!;
+        }
+
+        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: true, cancellationToken);
+        var figures = RiskAnalysis.Compute(market.Book, market.Snapshot.History!, options.Value);
+        return new FactorReport(portfolio.Value.Id, market.Book.AsOf, figures.BetaToMarket, figures.Factors, market.Book.Unpriced);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Application.Persistence;
+
+namespace Portfolio.Application.Risk;
+
+/// <summary>A symbol's latest stored close and its date.</summary>
+public sealed record LatestClose(string Symbol, DateOnly Date, decimal Close, string Currency);
+
+/// <summary>
+/// The market as the service's own copy holds it for one calculation: latest closes, FX to the base
+/// currency, sectors, and, when asked for, aligned daily history. Read once, so every figure of a
+/// calculation uses the same prices, and their dates are recorded with it.
+/// </summary>
+public sealed class MarketSnapshot
+{
+    public required IReadOnlyDictionary<string, LatestClose> Closes { get; init; }
+    public required IReadOnlyDictionary<string, string?> Sectors { get; init; }
+
+    /// <summary>Units of base currency per unit of each currency held (1 for the base itself), with the date of the rate.</summary>
+    public required IReadOnlyDictionary<string, (double Rate, DateOnly? Date)> FxToBase { get; init; }
+
+    public PriceHistory? History { get; init; }
+
+    public DateOnly AsOf => Closes.Count == 0 ? DateOnly.MinValue : Closes.Values.Max(c => c.Date);
+
+    public static async Task<MarketSnapshot> LoadAsync(
+        PortfolioDb db, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> currencies, string baseCurrency,
+        IReadOnlyCollection<string> historySymbols, int historyDays, CancellationToken cancellationToken)
+    {
+        var symbolArray = symbols.ToArray();
+        var closes = await db.Database.SqlQuery<LatestClose>(
+            $"""
+            SELECT DISTINCT ON (symbol) symbol AS "Symbol", date AS "Date", close AS "Close", currency AS "Currency"
+            FROM portfolio.close_prices WHERE symbol = ANY({symbolArray}) ORDER BY symbol, date DESC
+            """).ToDictionaryAsync(c => c.Symbol, StringComparer.Ordinal, cancellationToken);
+        var sectors = await db.Instruments.AsNoTracking().Where(i => symbolArray.Contains(i.Symbol))
+            .ToDictionaryAsync(i => i.Symbol, i => i.Sector, StringComparer.Ordinal, cancellationToken);
+        var fx = new Dictionary<string, (double, DateOnly?)>(StringComparer.Ordinal) { [baseCurrency] = (1.0, null) };
+        foreach (var currency in currencies.Where(c => c != baseCurrency).Distinct(StringComparer.Ordinal))
+        {
+            if (await LatestRateAsync(db, currency, baseCurrency, cancellationToken) is { } rate)
+            {
+                fx[currency] = rate;
+            }
+        }
+
+        return new MarketSnapshot
+        {
+            Closes = closes,
+            Sectors = sectors,
+            FxToBase = fx,
+            History = historyDays > 0 && historySymbols.Count > 0 ? await PriceHistory.LoadAsync(db, [.. historySymbols], historyDays, cancellationToken) : null,
+        };
+    }
+
+    // Stored either way round (marketdata answers the pair asked for, and another portfolio may have asked the inverse).
+    private static async Task<(double, DateOnly?)?> LatestRateAsync(PortfolioDb db, string from, string to, CancellationToken cancellationToken)
+    {
+        var direct = await db.FxRates.AsNoTracking().Where(r => r.BaseCurrency == from && r.QuoteCurrency == to)
+            .OrderByDescending(r => r.Date).FirstOrDefaultAsync(cancellationToken);
+        var inverse = await db.FxRates.AsNoTracking().Where(r => r.BaseCurrency == to && r.QuoteCurrency == from && r.Rate > 0)
+            .OrderByDescending(r => r.Date).FirstOrDefaultAsync(cancellationToken);
+        return (direct, inverse) switch
+        {
+            ({ } d, { } i) when i.Date > d.Date => (1.0 / (double)i.Rate, i.Date),
+            ({ } d, _) => ((double)d.Rate, d.Date),
+            (null, { } i) => (1.0 / (double)i.Rate, i.Date),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Application.Market;
+using Portfolio.Application.Persistence;
+using Portfolio.Domain.Portfolios;
+
+namespace Portfolio.Application.Risk;
+
+/// <summary>A portfolio valued at the service's stored prices, with the snapshot it was valued at.</summary>
+public sealed record PortfolioMarket(InvestmentPortfolio Portfolio, ValuedBook Book, MarketSnapshot Snapshot);
+
+internal static class PortfolioMarketLoader
+{
+    /// <summary>
+    /// Loads the portfolio's live positions and values them. <paramref name="withHistory"/> loads the daily
+    /// history of every underlying and factor proxy (VaR, factors, performance); without it only option
+    /// underlyings get the short history their volatility needs, which keeps exposures and greeks fast.
+    /// </summary>
+    public static async Task<PortfolioMarket> LoadMarketAsync(
+        this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, CancellationToken cancellationToken)
+    {
+        var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
+        var strategies = await db.Strategies.AsNoTracking().Where(s => s.PortfolioId == portfolio.Id)
+            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var underlyings = positions.Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
+        var currencies = positions.Select(p => p.Currency).Distinct(StringComparer.Ordinal).ToList();
+        var historySymbols = withHistory
+            ? underlyings.Concat(FactorProxies.Etfs).Distinct(StringComparer.Ordinal).ToList()
+            : positions.Where(p => p.IsOption).Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
+        var days = withHistory ? Math.Max(options.Scenarios, options.FactorWindow) + 1 : options.VolatilityWindow + 1;
+        var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, cancellationToken);
+        return new PortfolioMarket(portfolio, PortfolioValuation.Value(positions, strategies, snapshot, options), snapshot);
+    }
+}

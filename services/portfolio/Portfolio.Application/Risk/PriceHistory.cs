@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Application.Persistence;
+
+namespace Portfolio.Application.Risk;
+
+/// <summary>
+/// Adjusted closes of several symbols on one calendar of dates (every date any of them traded, oldest
+/// first). A symbol with no close on a date carries its previous close forward, so its return that day
+/// is zero rather than a jump over the gap; before its first close it has none (NaN, never read as a price).
+/// </summary>
+public sealed class PriceHistory
+{
+    private readonly Dictionary<string, double[]> _closes;
+
+    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes)
+    {
+        Dates = dates;
+        _closes = closes;
+    }
+
+    public IReadOnlyList<DateOnly> Dates { get; }
+
+    public bool Has(string symbol) => _closes.ContainsKey(symbol);
+
+    /// <summary>
+    /// The last <paramref name="count"/> daily simple returns of <paramref name="symbol"/> (oldest first), or fewer
+    /// when the common history is shorter; zero where the symbol had not started trading.
+    /// </summary>
+    public double[] Returns(string symbol, int count)
+    {
+        var n = Math.Min(count, Math.Max(Dates.Count - 1, 0));
+        var returns = new double[n];
+        if (!_closes.TryGetValue(symbol, out var closes))
+        {
+            return returns;
+        }
+
+        var start = Dates.Count - n;
+        for (var i = 0; i < n; i++)
+        {
+            var (before, after) = (closes[start + i - 1], closes[start + i]);
+            returns[i] = double.IsNaN(before) || before <= 0 || double.IsNaN(after) ? 0.0 : (after / before) - 1.0;
+        }
+
+        return returns;
+    }
+
+    /// <summary>How many daily returns <paramref name="symbol"/> really has (both closes known) in the last <paramref name="count"/>.</summary>
+    public int KnownReturns(string symbol, int count)
+    {
+        if (!_closes.TryGetValue(symbol, out var closes))
+        {
+            return 0;
+        }
+
+        var n = Math.Min(count, Math.Max(Dates.Count - 1, 0));
+        var known = 0;
+        for (var i = Dates.Count - n; i < Dates.Count; i++)
+        {
+            known += double.IsNaN(closes[i - 1]) ? 0 : 1;
+        }
+
+        return known;
+    }
+
+    /// <summary>The close of <paramref name="symbol"/> on the last date at or before <paramref name="date"/>; null when there is none.</summary>
+    public double? CloseOn(string symbol, DateOnly date)
+    {
+        if (!_closes.TryGetValue(symbol, out var closes))
+        {
+            return null;
+        }
+
+        var index = BinarySearchAtOrBefore(date);
+        return index < 0 || double.IsNaN(closes[index]) ? null : closes[index];
+    }
+
+    public static async Task<PriceHistory> LoadAsync(PortfolioDb db, string[] symbols, int days, CancellationToken cancellationToken)
+    {
+        // Calendar days that hold the trading days asked for, with room for holidays.
+        var rows = await db.Closes.AsNoTracking()
+            .Where(c => symbols.Contains(c.Symbol) && c.Date >= db.Closes.Where(x => symbols.Contains(x.Symbol)).Max(x => x.Date).AddDays(-(days * 7 / 5) - 10))
+            .Select(c => new { c.Symbol, c.Date, c.AdjustedClose })
+            .ToListAsync(cancellationToken);
+        var dates = rows.Select(r => r.Date).Distinct().Order().ToList();
+        var index = dates.Select((date, i) => (date, i)).ToDictionary(x => x.date, x => x.i);
+        var closes = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var symbol in rows.GroupBy(r => r.Symbol))
+        {
+            var series = new double[dates.Count];
+            Array.Fill(series, double.NaN);
+            foreach (var row in symbol)
+            {
+                series[index[row.Date]] = (double)row.AdjustedClose;
+            }
+
+            for (var i = 1; i < series.Length; i++)
+            {
+                if (double.IsNaN(series[i]))
+                {
+                    series[i] = series[i - 1];
+                }
+            }
+
+            closes[symbol.Key] = series;
+        }
+
+        // Keep at most the days asked for (plus the one before the first return).
+        var keep = Math.Min(dates.Count, days + 1);
+        var skip = dates.Count - keep;
+        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal));
+    }
+
+    private int BinarySearchAtOrBefore(DateOnly date)
+    {
+        var (low, high, found) = (0, Dates.Count - 1, -1);
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (Dates[mid] <= date)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return found;
+    }
+}

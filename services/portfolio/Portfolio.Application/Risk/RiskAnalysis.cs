@@ -1,0 +1,159 @@
+using Portfolio.Application.Market;
+using Portfolio.Domain.Risk.Revaluation;
+using Portfolio.Domain.Risk.Statistics;
+
+namespace Portfolio.Application.Risk;
+
+/// <summary>
+/// The figures that need history. Scenarios: the last <see cref="RiskOptions.Scenarios"/> daily returns of
+/// every underlying on a common calendar; each scenario applies one past day's returns to today's book:
+/// stocks move linearly, options are repriced with Black-Scholes (volatility and rates held, one day less
+/// to expiry). 10-day figures scale the 1-day ones by √10. FX is held at today's rate in every scenario.
+/// </summary>
+public static class RiskAnalysis
+{
+    public static readonly decimal[] Confidences = [0.95m, 0.99m];
+    public static readonly int[] Horizons = [1, 10];
+
+    public static RiskFigures Compute(ValuedBook book, PriceHistory history, RiskOptions options)
+    {
+        var pnl = ScenarioProfitAndLoss(book, history, options, out var scenarioCount);
+        var dates = history.Dates;
+        var window = new ScenarioWindow(scenarioCount, scenarioCount > 0 ? dates[^scenarioCount] : null, scenarioCount > 0 ? dates[^1] : null);
+        var historical = new List<TailFigures>();
+        var parametric = new List<TailFigures>();
+        var (exposures, covariance) = DeltaExposures(book, history, options);
+        foreach (var horizon in Horizons)
+        {
+            foreach (var confidence in Confidences)
+            {
+                if (pnl.Length > 0)
+                {
+                    var tail = HistoricalVar.FromProfitAndLoss(pnl, (double)confidence);
+                    historical.Add(new TailFigures(confidence, horizon,
+                        Money.Round(HistoricalVar.ScaleToHorizon(tail.ValueAtRisk, horizon)), Money.Round(HistoricalVar.ScaleToHorizon(tail.ExpectedShortfall, horizon))));
+                }
+
+                if (exposures.Length > 0 && covariance is not null)
+                {
+                    var normal = ParametricVar.DeltaNormal(exposures, covariance, (double)confidence, horizon);
+                    parametric.Add(new TailFigures(confidence, horizon, Money.Round(normal), Money.Round(normal)));
+                }
+            }
+        }
+
+        var gross = book.Positions.Sum(p => Math.Abs(p.DollarDelta));
+        var recent = pnl.Length > options.FactorWindow ? pnl[^options.FactorWindow..] : pnl;
+        var returns = gross > 0 ? recent.Select(x => x / gross).ToArray() : new double[recent.Length];
+        var statistics = Statistics(returns, options);
+        var factors = Factors(returns, history, window);
+        return new RiskFigures(window, historical, parametric, statistics, MarketBeta(returns, history), factors);
+    }
+
+    /// <summary>One P&amp;L per scenario, oldest first, from full revaluation of the book.</summary>
+    public static double[] ScenarioProfitAndLoss(ValuedBook book, PriceHistory history, RiskOptions options, out int scenarioCount)
+    {
+        var underlyings = book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal).ToList();
+        var index = underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
+        scenarioCount = Math.Min(options.Scenarios, Math.Max(history.Dates.Count - 1, 0));
+        if (scenarioCount == 0 || underlyings.Count == 0)
+        {
+            scenarioCount = 0;
+            return [];
+        }
+
+        var spots = new double[underlyings.Count];
+        var revaluation = new RevaluationBook(underlyings.Count);
+        foreach (var p in book.Positions)
+        {
+            var u = index[p.Position.Underlying];
+            spots[u] = p.Spot;
+            var units = p.Units * p.Fx;
+            if (p.Position.Option is { } option)
+            {
+                revaluation.AddOption(u, option.Right, (double)option.Strike, p.TimeToExpiry, options.RiskFreeRate, options.DividendYield, p.Volatility, units);
+            }
+            else
+            {
+                revaluation.AddLinear(u, units);
+            }
+        }
+
+        var scenarios = new ScenarioSet(spots, scenarioCount);
+        foreach (var (underlying, u) in index)
+        {
+            var returns = history.Returns(underlying, scenarioCount);
+            for (var s = 0; s < scenarioCount; s++)
+            {
+                scenarios.Returns[(s * underlyings.Count) + u] = returns[s];
+            }
+        }
+
+        var pnl = new double[scenarioCount];
+        FullRevaluation.ProfitAndLoss(revaluation, scenarios, pnl, horizonDays: 1);
+        return pnl;
+    }
+
+    // Delta-normal: one risk factor per underlying, its dollar delta as exposure.
+    private static (double[] Exposures, double[,]? Covariance) DeltaExposures(ValuedBook book, PriceHistory history, RiskOptions options)
+    {
+        var byUnderlying = book.Positions.GroupBy(p => p.Position.Underlying, StringComparer.Ordinal)
+            .Select(g => (Underlying: g.Key, Exposure: g.Sum(p => p.DollarDelta))).ToList();
+        var count = Math.Min(options.Scenarios, Math.Max(history.Dates.Count - 1, 0));
+        if (byUnderlying.Count == 0 || count < 2)
+        {
+            return ([], null);
+        }
+
+        var series = byUnderlying.Select(u => history.Returns(u.Underlying, count)).ToList();
+        return ([.. byUnderlying.Select(u => u.Exposure)], ParametricVar.Covariance(series));
+    }
+
+    private static PerformanceStatisticsView Statistics(double[] returns, RiskOptions options)
+    {
+        var figures = PerformanceStatistics.FromDailyReturns(returns, options.RiskFreeRate);
+        return new PerformanceStatisticsView(figures.Observations, Money.Ratio(figures.AnnualisedReturn), Money.Ratio(figures.AnnualisedVolatility),
+            Money.Ratio(figures.Sharpe), Money.Ratio(figures.Sortino), Money.Ratio(figures.MaxDrawdown));
+    }
+
+    private static decimal? MarketBeta(double[] returns, PriceHistory history)
+    {
+        if (!history.Has(FactorProxies.Market) || returns.Length < 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Money.Ratio(FactorRegression.Fit(returns, [history.Returns(FactorProxies.Market, returns.Length)]).Betas[0]);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static FactorExposure Factors(double[] returns, PriceHistory history, ScenarioWindow window)
+    {
+        var proxies = FactorProxies.All.Where(f => history.Has(f.Etf)).ToList();
+        if (proxies.Count < FactorProxies.All.Count)
+        {
+            var missing = string.Join(", ", FactorProxies.Etfs.Where(e => !history.Has(e)));
+            return new FactorExposure([], null, null, 0, null, null, $"No stored history yet for the factor proxies {missing}.");
+        }
+
+        try
+        {
+            var fit = FactorRegression.Fit(returns, [.. proxies.Select(f => history.Returns(f.Etf, returns.Length))]);
+            var dates = history.Dates;
+            return new FactorExposure(
+                [.. proxies.Select((f, i) => new FactorBeta(f.Factor, f.Etf, Money.Ratio(fit.Betas[i])))],
+                Money.Ratio(fit.Alpha), Money.Ratio(fit.RSquared), fit.Observations,
+                returns.Length > 0 ? dates[^returns.Length] : null, window.To, null);
+        }
+        catch (ArgumentException e)
+        {
+            return new FactorExposure([], null, null, returns.Length, null, null, $"The regression cannot be fitted: {e.Message}");
+        }
+    }
+}
