@@ -25,7 +25,7 @@ public sealed partial class ApiReferenceTests
         var nonce = NonceAttribute().Match(page);
         using (Assert.EnterMultipleScope())
         {
-            foreach (var service in new[] { "identity", "deals", "alerts" })
+            foreach (var service in new[] { "identity", "deals", "alerts", "marketdata", "portfolio" })
             {
                 Assert.That(page, Does.Contain(service), $"the page offers the {service} document");
             }

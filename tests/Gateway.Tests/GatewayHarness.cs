@@ -58,6 +58,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ["ReverseProxy:Clusters:identity:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:deals:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:alerts:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:marketdata:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:portfolio:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             // Rate-limit buckets live in the shared Redis: a prefix of its own gives each gateway fresh ones.
             ["RateLimiting:KeyPrefix"] = $"test:rl:{Guid.NewGuid():N}:",
             ["RateLimiting:PermitsPerMinute"] = "100000",
