@@ -33,6 +33,8 @@ public sealed class PortfolioApiFactory(TestSigningKey key, Uri jwksUri) : Servi
         builder.UseSetting("Services:identity:BaseUrl", Unreachable.ToString());
         builder.UseSetting("Auth:Client:Id", "portfolio");
         builder.UseSetting("Auth:Client:Secret", "portfolio-test-secret");
+        // Revalue right after a price update, so the tests need not wait for the production interval.
+        builder.UseSetting("Portfolio:Risk:RevaluationInterval", "00:00:01");
     }
 
     public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);

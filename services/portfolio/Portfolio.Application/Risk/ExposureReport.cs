@@ -1,3 +1,4 @@
+using Platform.SharedKernel;
 using Portfolio.Domain.Instruments;
 
 namespace Portfolio.Application.Risk;
@@ -49,7 +50,7 @@ public sealed record ExposureReport(
         return new ExposureReport(
             portfolioId, currency, book.AsOf, total,
             largest.Key is null ? null : new Concentration(largest.Key, Money.Round(largest.Exposure), Money.Percent(Math.Abs(largest.Exposure), gross)),
-            Group(positions, p => [p.Type.ToString()]),
+            Group(positions, p => [EnumText.Name(p.Type)]),
             Group(positions, p => p.Position.Tags.Length == 0 ? [Untagged] : p.Position.Tags),
             Group(positions, p => [p.StrategyName ?? NoStrategy]),
             Group(positions, p => [p.Sector ?? UnknownSector]),

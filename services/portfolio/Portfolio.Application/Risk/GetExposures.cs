@@ -9,7 +9,7 @@ namespace Portfolio.Application.Risk;
 /// <summary>Exposures at the latest stored prices, computed on read (nothing recorded).</summary>
 public sealed record GetExposures(Guid PortfolioId) : IRequest<Result<ExposureReport>>;
 
-internal sealed class GetExposuresHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options) : IRequestHandler<GetExposures, Result<ExposureReport>>
+internal sealed class GetExposuresHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options, TimeProvider clock) : IRequestHandler<GetExposures, Result<ExposureReport>>
 {
     public async Task<Result<ExposureReport>> Handle(GetExposures request, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed class GetExposuresHandler(PortfolioDb db, ICurrentUser user, IOp
             return portfolio.Error!;
         }
 
-        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: false, cancellationToken);
+        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: false, clock, cancellationToken);
         return ExposureReport.Of(portfolio.Value.Id, portfolio.Value.BaseCurrency, market.Book);
     }
 }

@@ -11,7 +11,7 @@ public sealed record FactorReport(Guid PortfolioId, DateOnly AsOf, decimal? Beta
 /// <summary>Factor betas of the current book's daily returns over the factor window.</summary>
 public sealed record GetFactors(Guid PortfolioId) : IRequest<Result<FactorReport>>;
 
-internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options) : IRequestHandler<GetFactors, Result<FactorReport>>
+internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options, TimeProvider clock) : IRequestHandler<GetFactors, Result<FactorReport>>
 {
     public async Task<Result<FactorReport>> Handle(GetFactors request, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOpti
             return portfolio.Error!;
         }
 
-        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: true, cancellationToken);
+        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: true, clock, cancellationToken);
         var figures = RiskAnalysis.Compute(market.Book, market.Snapshot.History!, options.Value);
         return new FactorReport(portfolio.Value.Id, market.Book.AsOf, figures.BetaToMarket, figures.Factors, market.Book.Unpriced);
     }

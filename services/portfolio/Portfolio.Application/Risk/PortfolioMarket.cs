@@ -16,7 +16,7 @@ internal static class PortfolioMarketLoader
     /// underlyings get the short history their volatility needs, which keeps exposures and greeks fast.
     /// </summary>
     public static async Task<PortfolioMarket> LoadMarketAsync(
-        this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, CancellationToken cancellationToken)
+        this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
         var strategies = await db.Strategies.AsNoTracking().Where(s => s.PortfolioId == portfolio.Id)
@@ -28,6 +28,8 @@ internal static class PortfolioMarketLoader
             : positions.Where(p => p.IsOption).Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
         var days = withHistory ? Math.Max(options.Scenarios, options.FactorWindow) + 1 : options.VolatilityWindow + 1;
         var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, cancellationToken);
-        return new PortfolioMarket(portfolio, PortfolioValuation.Value(positions, strategies, snapshot, options), snapshot);
+        // With no stored price at all, the figures (all zero) are as of today.
+        var asOf = snapshot.Closes.Count > 0 ? snapshot.AsOf : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new PortfolioMarket(portfolio, PortfolioValuation.Value(positions, strategies, snapshot, options, asOf), snapshot);
     }
 }

@@ -20,9 +20,8 @@ public static class PortfolioValuation
     private const double CalendarDaysPerYear = 365.0;
 
     public static ValuedBook Value(
-        IReadOnlyList<Position> positions, IReadOnlyDictionary<Guid, string> strategyNames, MarketSnapshot market, RiskOptions options)
+        IReadOnlyList<Position> positions, IReadOnlyDictionary<Guid, string> strategyNames, MarketSnapshot market, RiskOptions options, DateOnly asOf)
     {
-        var asOf = market.AsOf;
         var valued = new List<ValuedPosition>(positions.Count);
         var unpriced = new List<UnpricedPosition>();
         var volatilities = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -77,9 +77,16 @@ public sealed class PriceHistory
 
     public static async Task<PriceHistory> LoadAsync(PortfolioDb db, string[] symbols, int days, CancellationToken cancellationToken)
     {
+        var last = await db.Closes.Where(c => symbols.Contains(c.Symbol)).MaxAsync(c => (DateOnly?)c.Date, cancellationToken);
+        if (last is null)
+        {
+            return new PriceHistory([], []);
+        }
+
         // Calendar days that hold the trading days asked for, with room for holidays.
+        var since = last.Value.AddDays(-(days * 7 / 5) - 10);
         var rows = await db.Closes.AsNoTracking()
-            .Where(c => symbols.Contains(c.Symbol) && c.Date >= db.Closes.Where(x => symbols.Contains(x.Symbol)).Max(x => x.Date).AddDays(-(days * 7 / 5) - 10))
+            .Where(c => symbols.Contains(c.Symbol) && c.Date >= since)
             .Select(c => new { c.Symbol, c.Date, c.AdjustedClose })
             .ToListAsync(cancellationToken);
         var dates = rows.Select(r => r.Date).Distinct().Order().ToList();

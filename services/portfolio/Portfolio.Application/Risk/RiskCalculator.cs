@@ -26,7 +26,7 @@ public sealed class RiskCalculator(PortfolioDb db, IOptions<RiskOptions> options
     public async Task<Result<RiskReport>> CalculateAsync(InvestmentPortfolio portfolio, string calculatedBy, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var market = await db.LoadMarketAsync(portfolio, settings, withHistory: true, cancellationToken);
+        var market = await db.LoadMarketAsync(portfolio, settings, withHistory: true, clock, cancellationToken);
         var book = market.Book;
         if (book.Positions.Count == 0)
         {
