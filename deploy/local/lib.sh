@@ -40,7 +40,7 @@ PLATFORM_SERVICES=(identity deals alerts portfolio marketdata loans)
 # can point the scripts at servers whose credentials they already have.
 SECRET_NAMES=(PLATFORM_PG_SUPERPASSWORD PLATFORM_RABBITMQ_PASSWORD PLATFORM_IDENTITY_KEY_PASSPHRASE)
 # Client secrets of the services that call others with their own token (client_credentials).
-SECRET_NAMES+=(PLATFORM_CLIENT_SECRET_DEALS)
+SECRET_NAMES+=(PLATFORM_CLIENT_SECRET_DEALS PLATFORM_CLIENT_SECRET_PORTFOLIO)
 for _svc in "${PLATFORM_SERVICES[@]}"; do
   SECRET_NAMES+=("PLATFORM_DB_PASSWORD_${_svc^^}")
 done

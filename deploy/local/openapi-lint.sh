@@ -4,7 +4,7 @@
 # Starts nothing itself. The documents come from either
 #   - .run/openapi/<service>.json, written by the OpenAPI contract tests, e.g.
 #       dotnet test tests/Deals.Tests -c Release --filter "FullyQualifiedName~OpenApi"
-#     (one per service: Identity.Tests, Deals.Tests, Alerts.Tests, MarketData.Tests); or
+#     (one per service: Identity.Tests, Deals.Tests, Alerts.Tests, MarketData.Tests, Portfolio.Tests); or
 #   - a running gateway, with --gateway [URL] (default http://127.0.0.1:8080),
 #     which serves them as /openapi/<service>/v1.json.
 # Redocly CLI runs through npx: from REDOCLY_PREFIX when it is installed there
@@ -16,7 +16,7 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SERVICES=(identity deals alerts marketdata)
+SERVICES=(identity deals alerts marketdata portfolio)
 REDOCLY_PREFIX="${REDOCLY_PREFIX:-/tmp/redocly}"
 REDOCLY_VERSION="${REDOCLY_VERSION:-2.77.0}"
 

@@ -139,6 +139,13 @@ identity_env=(
   "Identity__Clients__2__Secret=${PLATFORM_CLIENT_SECRET_DEALS:?missing from .run/secrets.env}"
   "Identity__Clients__2__AllowedGrants__0=client_credentials"
   "Identity__Clients__2__AllowedScopes__0=marketdata.track"
+  # Portfolio reads prices and asks marketdata to track its positions' symbols, as itself.
+  "Identity__Clients__3__ClientId=portfolio"
+  "Identity__Clients__3__DisplayName=Portfolio service"
+  "Identity__Clients__3__Secret=${PLATFORM_CLIENT_SECRET_PORTFOLIO:?missing from .run/secrets.env}"
+  "Identity__Clients__3__AllowedGrants__0=client_credentials"
+  "Identity__Clients__3__AllowedScopes__0=marketdata.read"
+  "Identity__Clients__3__AllowedScopes__1=marketdata.track"
 )
 
 # What a service that calls others needs: where they are, and its own client.
@@ -150,14 +157,20 @@ service_client_env() {
   echo "Auth__Client__Secret=$secret"
 }
 
-# Alerts before identity: its queues must be bound before identity publishes the
-# demo users' UserRegistered events, or its projection of reviewers misses them
-# (a broker drops events that no queue is bound for yet). It fetches signing keys
-# only when the first request arrives.
+# Alerts and portfolio before identity: their queues must be bound before identity
+# publishes the demo users' UserRegistered events, or alerts' projection of reviewers
+# and portfolio's default portfolios miss them (a broker drops events that no queue
+# is bound for yet). Both fetch signing keys only when the first request arrives.
 if [[ -n "${APP_DLL[alerts]:-}" ]]; then
   start_app alerts "Auth__JwksUri=$JWKS_URI"
-  wait_ready alerts
 fi
+if [[ -n "${APP_DLL[portfolio]:-}" ]]; then
+  mapfile -t portfolio_env < <(service_client_env portfolio "$PLATFORM_CLIENT_SECRET_PORTFOLIO")
+  start_app portfolio "Auth__JwksUri=$JWKS_URI" "${portfolio_env[@]}"
+fi
+for name in alerts portfolio; do
+  if [[ -n "${APP_DLL[$name]:-}" ]]; then wait_ready "$name"; fi
+done
 
 # Identity next: the others validate tokens against its JWKS endpoint.
 if [[ -n "${APP_DLL[identity]:-}" ]]; then
@@ -168,7 +181,7 @@ fi
 gateway_env=("Auth__JwksUri=$JWKS_URI")
 for name in "${APP_ORDER[@]}"; do
   case "$name" in
-    identity | alerts) ;;
+    identity | alerts | portfolio) ;;
     gateway) continue ;;
     deals)
       mapfile -t deals_env < <(service_client_env deals "$PLATFORM_CLIENT_SECRET_DEALS")
@@ -183,7 +196,7 @@ if [[ -n "${APP_DLL[gateway]:-}" ]]; then
 fi
 
 for name in "${APP_ORDER[@]}"; do
-  if [[ "$name" != identity && "$name" != alerts ]]; then wait_ready "$name"; fi
+  case "$name" in identity | alerts | portfolio) ;; *) wait_ready "$name" ;; esac
 done
 
 echo

@@ -8,7 +8,7 @@ using Platform.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The real processes (alerts, identity, marketdata, deals and the gateway) on the local infrastructure, started once for
+/// The real processes (alerts, portfolio, identity, marketdata, deals and the gateway) on the local infrastructure, started once for
 /// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
 /// </summary>
 [SetUpFixture]
@@ -20,9 +20,13 @@ public sealed class Platform
     public const string DealsProject = "services/deals/Deals.Api";
     public const string AlertsProject = "services/alerts/Alerts.Api";
     public const string MarketDataProject = "services/marketdata/MarketData.Api";
+    public const string PortfolioProject = "services/portfolio/Portfolio.Api";
 
     /// <summary>The deals service's client secret in this run (registered in identity, given to deals).</summary>
     private static readonly string DealsClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The portfolio service's client secret in this run (registered in identity, given to portfolio).</summary>
+    public static string PortfolioClientSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     public static Uri Gateway { get; private set; } = null!;
 
@@ -40,6 +44,7 @@ public sealed class Platform
         var dealsPort = ServiceProcess.FreePort();
         var alertsPort = ServiceProcess.FreePort();
         var marketDataPort = ServiceProcess.FreePort();
+        var portfolioPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
 
@@ -52,6 +57,20 @@ public sealed class Platform
             ["Auth__Issuer"] = issuer,
             ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
             ["Alerts__StreamHeartbeat"] = "00:00:02",
+        }));
+
+        // Portfolio before identity as well: it gives every registered user a default portfolio.
+        Processes.Add(await ServiceProcess.StartAsync("portfolio", PortfolioProject, portfolioPort, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("portfolio"),
+            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+            ["Auth__Issuer"] = issuer,
+            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            ["Services__identity__BaseUrl"] = $"http://127.0.0.1:{identityPort}/",
+            ["Services__marketdata__BaseUrl"] = $"http://127.0.0.1:{marketDataPort}/",
+            ["Auth__Client__Id"] = "portfolio",
+            ["Auth__Client__Secret"] = PortfolioClientSecret,
         }));
 
         IdentityEnvironment = new Dictionary<string, string>
@@ -74,6 +93,12 @@ public sealed class Platform
             ["Identity__Clients__2__Secret"] = DealsClientSecret,
             ["Identity__Clients__2__AllowedGrants__0"] = "client_credentials",
             ["Identity__Clients__2__AllowedScopes__0"] = "marketdata.track",
+            // Portfolio reads prices from marketdata and asks it to track symbols, as make run registers it.
+            ["Identity__Clients__3__ClientId"] = "portfolio",
+            ["Identity__Clients__3__Secret"] = PortfolioClientSecret,
+            ["Identity__Clients__3__AllowedGrants__0"] = "client_credentials",
+            ["Identity__Clients__3__AllowedScopes__0"] = "marketdata.read",
+            ["Identity__Clients__3__AllowedScopes__1"] = "marketdata.track",
         };
         // The same demo users as make run, from the same file.
         var identity = new Dictionary<string, string>(IdentityEnvironment)
@@ -115,6 +140,7 @@ public sealed class Platform
             ["ReverseProxy__Clusters__deals__Destinations__primary__Address"] = $"http://127.0.0.1:{dealsPort}/",
             ["ReverseProxy__Clusters__alerts__Destinations__primary__Address"] = $"http://127.0.0.1:{alertsPort}/",
             ["ReverseProxy__Clusters__marketdata__Destinations__primary__Address"] = $"http://127.0.0.1:{marketDataPort}/",
+            ["ReverseProxy__Clusters__portfolio__Destinations__primary__Address"] = $"http://127.0.0.1:{portfolioPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
         }));
