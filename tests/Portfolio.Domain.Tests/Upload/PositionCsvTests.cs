@@ -65,6 +65,23 @@ public sealed class PositionCsvTests
     }
 
     [Test]
+    public async Task ParseAsync_FromATextReaderStillStripsAByteOrderMark()
+    {
+        var result = await PositionCsv.ParseAsync(new StringReader("\ufeffsymbol,quantity,entryPrice,entryDate\nMSFT,5,300,2025-01-02\n"), Today);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Rows.Single().Symbol, Is.EqualTo("MSFT"));
+    }
+
+    [Test]
+    public async Task ParseAsync_WhenTheSymbolIsBad_DoesNotAlsoJudgeItsMultiplier()
+    {
+        var result = await Parse("symbol,quantity,entryPrice,entryDate,multiplier\nAAPL  260116X00150000,1,2,2025-01-02,10\n");
+
+        Assert.That(result.Errors.Select(e => e.Field), Is.EqualTo(new[] { "symbol" }));
+    }
+
+    [Test]
     public async Task ParseAsync_ReadsQuotedFieldsWithCommasAndDoubledQuotes()
     {
         var result = await Parse(FullHeader + "\n\"MSFT\",\"1\",\"2\",\"2025-01-02\",\"a;b\",\"Iron condor, \"\"weekly\"\"\",\"\",\"\"\r\n");
@@ -179,43 +196,33 @@ public sealed class PositionCsvTests
         Assert.That(result.Rows.Single().Line, Is.EqualTo(3));
     }
 
-    [Test]
-    public async Task ParseAsync_WhenAQuotedFieldSpansLines_ReportsTheNewlineAtTheRowsFirstLine()
+    private static IEnumerable<TestCaseData> ProblemsAroundAGoodRow()
     {
-        var result = await Parse("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,\"two\r\nlines\"\r\nMSFT,1,2,2025-01-02,\r\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(2, "strategy", "contains a control or invisible character (U+000D)")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(4));
+        var notUtf8 = Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,caf\u00e9\nIBM,1,2,2025-01-02,bad?\n");
+        notUtf8[^2] = 0xff;
+        yield return new TestCaseData(notUtf8, new RowError(3, "strategy", "contains a control or invisible character (U+FFFD)"), 2)
+            .SetName("{m}_WhenBytesAreNotUtf8_ReportsTheField");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,\"two\r\nlines\"\r\nMSFT,1,2,2025-01-02,\r\n"),
+                new RowError(2, "strategy", "contains a control or invisible character (U+000D)"), 4)
+            .SetName("{m}_WhenAQuotedFieldSpansLines_ReportsTheNewlineAtTheRowsFirstLine");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate\nIBM,1,2,2025-01-02\n\"IBM,1,2,2025-01-02\nMSFT,1,2,2025-01-02\n"),
+                new RowError(3, "row", "a quoted field is not closed before the end of the file"), 2)
+            .SetName("{m}_WhenAQuoteIsNeverClosed_ReportsTheRowWhereItStarted");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes($"symbol,quantity,entryPrice,entryDate\nIBM,1,2,{new string('x', 5000)}\nMSFT,1,2,2025-01-02\n"),
+                new RowError(2, "row", "the line is longer than 4096 characters"), 3)
+            .SetName("{m}_WhenALineIsTooLong_ReportsItAndReadsOn");
     }
 
-    [Test]
-    public async Task ParseAsync_WhenBytesAreNotUtf8_ReportsTheField()
+    [TestCaseSource(nameof(ProblemsAroundAGoodRow))]
+    public async Task ParseAsync(byte[] file, RowError error, int goodRowLine)
     {
-        var bytes = Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,caf\u00e9\nIBM,1,2,2025-01-02,bad?\n");
-        bytes[^2] = 0xff;
+        var result = await Parse(file);
 
-        var result = await Parse(bytes);
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(3, "strategy", "contains a control or invisible character (U+FFFD)")));
-        Assert.That(result.Rows.Single().Strategy, Is.EqualTo("caf\u00e9"));
-    }
-
-    [Test]
-    public async Task ParseAsync_WhenAQuoteIsNeverClosed_ReportsTheRowWhereItStarted()
-    {
-        var result = await Parse("symbol,quantity,entryPrice,entryDate\nIBM,1,2,2025-01-02\n\"IBM,1,2,2025-01-02\nMSFT,1,2,2025-01-02\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(3, "row", "a quoted field is not closed before the end of the file")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(2));
-    }
-
-    [Test]
-    public async Task ParseAsync_WhenALineIsTooLong_ReportsItAndReadsOn()
-    {
-        var result = await Parse($"symbol,quantity,entryPrice,entryDate\nIBM,1,2,{new string('x', 5000)}\nMSFT,1,2,2025-01-02\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(2, "row", "the line is longer than 4096 characters")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(3));
+        Assert.That(result.Errors.Single(), Is.EqualTo(error));
+        Assert.That(result.Rows.Single().Line, Is.EqualTo(goodRowLine));
     }
 
     [Test]
