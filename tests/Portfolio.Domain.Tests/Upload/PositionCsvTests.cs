@@ -19,7 +19,7 @@ public sealed class PositionCsvTests
     {
         var result = await Parse(
             FullHeader + "\n" +
-            "brk.b,10.5,412.25,2024-03-01,core;us,,,USD\n" +
+            "brk.b,10.5,412.25,2024-02-29,core;us,,,USD\n" +
             "O:AAPL260116C00150000,-2,3.1,2025-06-02,hedge,Covered call,,\n" +
             "SPY   270319P00012500,1,0.5,2026-12-05,,,10,\n");
 
@@ -30,7 +30,7 @@ public sealed class PositionCsvTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((stock.Line, stock.Symbol, stock.Quantity, stock.EntryPrice, stock.EntryDate, stock.Type, stock.Option, stock.Multiplier, stock.Strategy, stock.Currency),
-                Is.EqualTo((2, "BRK.B", 10.5m, 412.25m, new DateOnly(2024, 3, 1), PositionType.Long, (OccSymbol?)null, 1m, (string?)null, "USD")));
+                Is.EqualTo((2, "BRK.B", 10.5m, 412.25m, new DateOnly(2024, 2, 29), PositionType.Long, (OccSymbol?)null, 1m, (string?)null, "USD")));
             Assert.That(stock.Tags, Is.EqualTo(new[] { "core", "us" }));
             Assert.That((call.Line, call.Symbol, call.Type, call.Multiplier, call.Strategy, call.Currency),
                 Is.EqualTo((3, "AAPL  260116C00150000", PositionType.ShortCall, 100m, "Covered call", (string?)null)));
@@ -153,6 +153,9 @@ public sealed class PositionCsvTests
         yield return Case("MSFT,1,2000000000000,2025-01-02,,,,", "entryPrice", "at most 1,000,000,000,000");
         yield return Case("MSFT,1,2,2025-02-30,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,02/01/2025,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,2023-02-29,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,0000-01-01,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,2025-01-02T00:00,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,2025-1-2,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,2026-12-06,,,,", "entryDate", "today (2026-12-05)");
         yield return Case("MSFT,1,2,1899-12-31,,,,", "entryDate", "between 1900-01-01");

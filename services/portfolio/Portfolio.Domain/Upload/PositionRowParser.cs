@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portfolio.Domain.Instruments;
 
 namespace Portfolio.Domain.Upload;
@@ -169,7 +168,8 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !AsciiDigits.TryReadDate(text[..4], text[5..7], text[8..], century: 0, out var date))
         {
             errors.Add(record.Line, PositionColumns.EntryDate, "must be a real date written yyyy-MM-dd");
             return null;
