@@ -19,7 +19,7 @@ public sealed class PositionCsvTests
     {
         var result = await Parse(
             FullHeader + "\n" +
-            "brk.b,10.5,412.25,2024-03-01,core;us,,,USD\n" +
+            "brk.b,10.5,412.25,2024-02-29,core;us,,,USD\n" +
             "O:AAPL260116C00150000,-2,3.1,2025-06-02,hedge,Covered call,,\n" +
             "SPY   270319P00012500,1,0.5,2026-12-05,,,10,\n");
 
@@ -30,7 +30,7 @@ public sealed class PositionCsvTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((stock.Line, stock.Symbol, stock.Quantity, stock.EntryPrice, stock.EntryDate, stock.Type, stock.Option, stock.Multiplier, stock.Strategy, stock.Currency),
-                Is.EqualTo((2, "BRK.B", 10.5m, 412.25m, new DateOnly(2024, 3, 1), PositionType.Long, (OccSymbol?)null, 1m, (string?)null, "USD")));
+                Is.EqualTo((2, "BRK.B", 10.5m, 412.25m, new DateOnly(2024, 2, 29), PositionType.Long, (OccSymbol?)null, 1m, (string?)null, "USD")));
             Assert.That(stock.Tags, Is.EqualTo(new[] { "core", "us" }));
             Assert.That((call.Line, call.Symbol, call.Type, call.Multiplier, call.Strategy, call.Currency),
                 Is.EqualTo((3, "AAPL  260116C00150000", PositionType.ShortCall, 100m, "Covered call", (string?)null)));
@@ -62,6 +62,23 @@ public sealed class PositionCsvTests
             (2, "MSFT", new DateOnly(2025, 1, 2)),
             (3, "IBM", new DateOnly(2025, 1, 2)),
         }));
+    }
+
+    [Test]
+    public async Task ParseAsync_FromATextReaderStillStripsAByteOrderMark()
+    {
+        var result = await PositionCsv.ParseAsync(new StringReader("\ufeffsymbol,quantity,entryPrice,entryDate\nMSFT,5,300,2025-01-02\n"), Today);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Rows.Single().Symbol, Is.EqualTo("MSFT"));
+    }
+
+    [Test]
+    public async Task ParseAsync_WhenTheSymbolIsBad_DoesNotAlsoJudgeItsMultiplier()
+    {
+        var result = await Parse("symbol,quantity,entryPrice,entryDate,multiplier\nAAPL  260116X00150000,1,2,2025-01-02,10\n");
+
+        Assert.That(result.Errors.Select(e => e.Field), Is.EqualTo(new[] { "symbol" }));
     }
 
     [Test]
@@ -136,6 +153,9 @@ public sealed class PositionCsvTests
         yield return Case("MSFT,1,2000000000000,2025-01-02,,,,", "entryPrice", "at most 1,000,000,000,000");
         yield return Case("MSFT,1,2,2025-02-30,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,02/01/2025,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,2023-02-29,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,0000-01-01,,,,", "entryDate", "real date");
+        yield return Case("MSFT,1,2,2025-01-02T00:00,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,2025-1-2,,,,", "entryDate", "real date");
         yield return Case("MSFT,1,2,2026-12-06,,,,", "entryDate", "today (2026-12-05)");
         yield return Case("MSFT,1,2,1899-12-31,,,,", "entryDate", "between 1900-01-01");
@@ -179,43 +199,33 @@ public sealed class PositionCsvTests
         Assert.That(result.Rows.Single().Line, Is.EqualTo(3));
     }
 
-    [Test]
-    public async Task ParseAsync_WhenAQuotedFieldSpansLines_ReportsTheNewlineAtTheRowsFirstLine()
+    private static IEnumerable<TestCaseData> ProblemsAroundAGoodRow()
     {
-        var result = await Parse("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,\"two\r\nlines\"\r\nMSFT,1,2,2025-01-02,\r\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(2, "strategy", "contains a control or invisible character (U+000D)")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(4));
+        var notUtf8 = Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,caf\u00e9\nIBM,1,2,2025-01-02,bad?\n");
+        notUtf8[^2] = 0xff;
+        yield return new TestCaseData(notUtf8, new RowError(3, "strategy", "contains a control or invisible character (U+FFFD)"), 2)
+            .SetName("{m}_WhenBytesAreNotUtf8_ReportsTheField");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,\"two\r\nlines\"\r\nMSFT,1,2,2025-01-02,\r\n"),
+                new RowError(2, "strategy", "contains a control or invisible character (U+000D)"), 4)
+            .SetName("{m}_WhenAQuotedFieldSpansLines_ReportsTheNewlineAtTheRowsFirstLine");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate\nIBM,1,2,2025-01-02\n\"IBM,1,2,2025-01-02\nMSFT,1,2,2025-01-02\n"),
+                new RowError(3, "row", "a quoted field is not closed before the end of the file"), 2)
+            .SetName("{m}_WhenAQuoteIsNeverClosed_ReportsTheRowWhereItStarted");
+        yield return new TestCaseData(
+                Encoding.UTF8.GetBytes($"symbol,quantity,entryPrice,entryDate\nIBM,1,2,{new string('x', 5000)}\nMSFT,1,2,2025-01-02\n"),
+                new RowError(2, "row", "the line is longer than 4096 characters"), 3)
+            .SetName("{m}_WhenALineIsTooLong_ReportsItAndReadsOn");
     }
 
-    [Test]
-    public async Task ParseAsync_WhenBytesAreNotUtf8_ReportsTheField()
+    [TestCaseSource(nameof(ProblemsAroundAGoodRow))]
+    public async Task ParseAsync(byte[] file, RowError error, int goodRowLine)
     {
-        var bytes = Encoding.UTF8.GetBytes("symbol,quantity,entryPrice,entryDate,strategy\nIBM,1,2,2025-01-02,caf\u00e9\nIBM,1,2,2025-01-02,bad?\n");
-        bytes[^2] = 0xff;
+        var result = await Parse(file);
 
-        var result = await Parse(bytes);
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(3, "strategy", "contains a control or invisible character (U+FFFD)")));
-        Assert.That(result.Rows.Single().Strategy, Is.EqualTo("caf\u00e9"));
-    }
-
-    [Test]
-    public async Task ParseAsync_WhenAQuoteIsNeverClosed_ReportsTheRowWhereItStarted()
-    {
-        var result = await Parse("symbol,quantity,entryPrice,entryDate\nIBM,1,2,2025-01-02\n\"IBM,1,2,2025-01-02\nMSFT,1,2,2025-01-02\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(3, "row", "a quoted field is not closed before the end of the file")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(2));
-    }
-
-    [Test]
-    public async Task ParseAsync_WhenALineIsTooLong_ReportsItAndReadsOn()
-    {
-        var result = await Parse($"symbol,quantity,entryPrice,entryDate\nIBM,1,2,{new string('x', 5000)}\nMSFT,1,2,2025-01-02\n");
-
-        Assert.That(result.Errors.Single(), Is.EqualTo(new RowError(2, "row", "the line is longer than 4096 characters")));
-        Assert.That(result.Rows.Single().Line, Is.EqualTo(3));
+        Assert.That(result.Errors.Single(), Is.EqualTo(error));
+        Assert.That(result.Rows.Single().Line, Is.EqualTo(goodRowLine));
     }
 
     [Test]

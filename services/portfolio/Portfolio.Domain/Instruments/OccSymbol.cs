@@ -54,7 +54,7 @@ public sealed record OccSymbol(string Root, DateOnly Expiry, OptionRight Right, 
             }
         }
 
-        if (!TryReadExpiry(tail[..6], out var expiry))
+        if (!AsciiDigits.TryReadDate(tail[..2], tail[2..4], tail[4..6], century: 2000, out var expiry))
         {
             error = "the option expiry must be a real date written yyMMdd";
             return false;
@@ -72,7 +72,7 @@ public sealed record OccSymbol(string Root, DateOnly Expiry, OptionRight Right, 
             return false;
         }
 
-        if (!TryReadDigits(tail[7..], out var strikeThousandths))
+        if (!AsciiDigits.TryRead(tail[7..], out var strikeThousandths))
         {
             error = $"the option strike must be {StrikeDigits} digits (the strike times 1000)";
             return false;
@@ -93,39 +93,4 @@ public sealed record OccSymbol(string Root, DateOnly Expiry, OptionRight Right, 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
             $"{Root,-RootWidth}{Expiry:yyMMdd}{(Right == OptionRight.Call ? 'C' : 'P')}{(long)(Strike * StrikeScale):D8}");
-
-    private static bool TryReadExpiry(ReadOnlySpan<char> yyMMdd, out DateOnly expiry)
-    {
-        expiry = default;
-        if (!TryReadDigits(yyMMdd[..2], out var year) || !TryReadDigits(yyMMdd[2..4], out var month)
-            || !TryReadDigits(yyMMdd[4..], out var day) || month is < 1 or > 12)
-        {
-            return false;
-        }
-
-        year += 2000;
-        if (day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        expiry = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryReadDigits(ReadOnlySpan<char> digits, out int value)
-    {
-        value = 0;
-        foreach (var c in digits)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
-    }
 }

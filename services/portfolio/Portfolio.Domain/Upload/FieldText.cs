@@ -30,30 +30,41 @@ internal static class FieldText
     }
 
     /// <summary>
-    /// Reads a plain invariant decimal: an optional sign, digits, and an optional point with at most
+    /// Reads a plain decimal: an optional sign, digits, and an optional point with at most
     /// <paramref name="maxDecimals"/> digits after it; no thousands separators, exponent or currency sign.
     /// </summary>
     public static bool TryParseDecimal(ReadOnlySpan<char> text, int maxDecimals, out decimal value, out string? error)
     {
         value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
         var start = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        ulong mantissa = 0;
         var digits = 0;
-        var point = -1;
+        var decimals = -1;
         for (var i = start; i < text.Length; i++)
         {
-            if (char.IsAsciiDigit(text[i]))
+            var c = text[i];
+            if (c == '.' && decimals < 0)
             {
-                digits++;
+                decimals = 0;
+                continue;
             }
-            else if (text[i] == '.' && point < 0)
-            {
-                point = i;
-            }
-            else
+
+            if (!char.IsAsciiDigit(c))
             {
                 digits = 0;
                 break;
             }
+
+            if (mantissa > (ulong.MaxValue - 9) / 10)
+            {
+                error = "is too large";
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (ulong)(c - '0');
+            digits++;
+            decimals += decimals >= 0 ? 1 : 0;
         }
 
         if (digits == 0)
@@ -62,19 +73,13 @@ internal static class FieldText
             return false;
         }
 
-        if (point >= 0 && text.Length - point - 1 > maxDecimals)
+        if (decimals > maxDecimals)
         {
             error = $"must have at most {maxDecimals} decimal places";
             return false;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out value))
-        {
-            error = "is too large";
-            return false;
-        }
-
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)Math.Max(0, decimals));
         error = null;
         return true;
     }

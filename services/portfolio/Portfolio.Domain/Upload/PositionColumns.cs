@@ -41,7 +41,8 @@ internal sealed class PositionColumns
         Array.Fill(indexOfKnown, -1);
         for (var field = 0; field < header.FieldCount; field++)
         {
-            var name = header[field].Trim(' ');
+            // A caller's TextReader may not have stripped a byte order mark.
+            var name = header[field].Trim(' ').TrimStart('\ufeff');
             var known = IndexOfKnown(name);
             if (known < 0)
             {

@@ -16,12 +16,14 @@ public static class PositionCsv
     /// <summary>Reads UTF-8, with or without a byte order mark; the stream is left open.</summary>
     public static async Task<PositionCsvResult> ParseAsync(Stream csv, DateOnly today, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(csv);
         using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         return await ParseAsync(reader, today, cancellationToken);
     }
 
     public static async Task<PositionCsvResult> ParseAsync(TextReader csv, DateOnly today, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(csv);
         var records = new CsvRecordReader(csv, MaxLineLength);
         var errors = new RowErrors(MaxErrors);
         var rows = new List<PositionRow>();

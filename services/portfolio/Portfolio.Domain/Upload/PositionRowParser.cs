@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portfolio.Domain.Instruments;
 
 namespace Portfolio.Domain.Upload;
@@ -58,7 +57,7 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
             errors.Add(line, PositionColumns.Symbol, $"the option expired on {option.Expiry:yyyy-MM-dd}, before its entry date");
         }
 
-        var multiplier = ReadMultiplier(record, option is not null);
+        var multiplier = ReadMultiplier(record, symbol, option);
         var tags = ReadTags(record);
         var strategy = ReadOptionalText(record, _strategy, PositionColumns.Strategy);
         if (strategy?.Length > MaxStrategyLength)
@@ -169,7 +168,8 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !AsciiDigits.TryReadDate(text[..4], text[5..7], text[8..], century: 0, out var date))
         {
             errors.Add(record.Line, PositionColumns.EntryDate, "must be a real date written yyyy-MM-dd");
             return null;
@@ -186,9 +186,9 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
     }
 
     /// <summary>Options default to 100 and may say otherwise (minis, adjusted contracts); a share is always one share.</summary>
-    private decimal ReadMultiplier(CsvRecordReader record, bool isOption)
+    private decimal ReadMultiplier(CsvRecordReader record, string? symbol, OccSymbol? option)
     {
-        var standard = isOption ? OptionMultiplier : StockMultiplier;
+        var standard = option is null ? StockMultiplier : OptionMultiplier;
         if (!TryText(record, _multiplier, PositionColumns.Multiplier, out var text) || text.IsEmpty)
         {
             return standard;
@@ -199,7 +199,7 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
         {
             errors.Add(record.Line, PositionColumns.Multiplier, "must be greater than zero");
         }
-        else if (!isOption && multiplier != StockMultiplier)
+        else if (symbol is not null && option is null && multiplier != StockMultiplier)
         {
             errors.Add(record.Line, PositionColumns.Multiplier, "must be 1 for a stock or ETF");
         }
