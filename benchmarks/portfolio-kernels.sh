@@ -5,4 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lscpu | grep -E 'Model name|^CPU\(s\)'
-dotnet run -c Release --project benchmarks/PortfolioBench -- --filter '*' "$@"
+case " $* " in
+    *" --filter "*) ;;
+    *) set -- --filter '*' "$@" ;;
+esac
+dotnet run -c Release --project benchmarks/PortfolioBench -- "$@"

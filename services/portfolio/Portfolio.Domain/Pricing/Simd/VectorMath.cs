@@ -106,23 +106,48 @@ internal static class VectorMath<TLanes, TVector>
     }
 
     /// <summary>
-    /// N(−|x|), the normal probability beyond |x|, given e^(−x²/2) (which the caller shares with the
-    /// density). Hart's rational approximation (algorithm 5666, as given by West, 2005) holds to
-    /// double precision up to 7.07 standard deviations; beyond, where it is used here too instead of
-    /// West's continued fraction, it keeps the right asymptote 1/(√(2π)|x|), and the tail there is
-    /// below 1e-12, so its absolute error stays far below a unit in the last place of N.
+    /// N(−|x|) and N(−|y|), the normal probabilities beyond |x| and |y|, given e^(−x²/2) and
+    /// e^(−y²/2) (which the caller shares with the density). Hart's rational approximation
+    /// (algorithm 5666, as given by West, 2005) holds to double precision up to 7.07 standard
+    /// deviations; beyond, where it is used here too instead of West's continued fraction, it keeps
+    /// the right asymptote 1/(√(2π)|x|) and the tail is below 1e-12, so its absolute error stays far
+    /// below a unit in the last place of N. Two at once share one division.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVector NormalTail(TVector absoluteX, TVector gaussian)
+    public static (TVector X, TVector Y) NormalTails(TVector absoluteX, TVector gaussianX, TVector absoluteY, TVector gaussianY)
     {
-        TVector a = TLanes.Min(absoluteX, TLanes.Create(TailCap));
+        TVector cappedX = TLanes.Min(absoluteX, TLanes.Create(TailCap));
+        TVector cappedY = TLanes.Min(absoluteY, TLanes.Create(TailCap));
+        TVector numeratorX = HartNumerator(cappedX);
+        TVector denominatorX = HartDenominator(cappedX);
+        TVector numeratorY = HartNumerator(cappedY);
+        TVector denominatorY = HartDenominator(cappedY);
+        TVector inverseBoth = TLanes.Divide(TLanes.Create(1.0), TLanes.Multiply(denominatorX, denominatorY));
+        return (
+            TLanes.Multiply(TLanes.Multiply(gaussianX, numeratorX), TLanes.Multiply(denominatorY, inverseBoth)),
+            TLanes.Multiply(TLanes.Multiply(gaussianY, numeratorY), TLanes.Multiply(denominatorX, inverseBoth)));
+    }
+
+    /// <summary>N(x) from the tail beyond |x|.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector NormalCdf(TVector x, TVector tail) =>
+        TLanes.Select(TLanes.GreaterThan(x, TLanes.Create(0.0)), TLanes.Subtract(TLanes.Create(1.0), tail), tail);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HartNumerator(TVector a)
+    {
         TVector numerator = TLanes.Create(3.52624965998911e-02);
         numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(0.700383064443688));
         numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(6.37396220353165));
         numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(33.912866078383));
         numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(112.079291497871));
         numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(221.213596169931));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(220.206867912376));
+        return TLanes.MultiplyAdd(numerator, a, TLanes.Create(220.206867912376));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HartDenominator(TVector a)
+    {
         TVector denominator = TLanes.Create(8.83883476483184e-02);
         denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(1.75566716318264));
         denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(16.064177579207));
@@ -130,12 +155,6 @@ internal static class VectorMath<TLanes, TVector>
         denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(296.564248779674));
         denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(637.333633378831));
         denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(793.826512519948));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(440.413735824752));
-        return TLanes.Divide(TLanes.Multiply(gaussian, numerator), denominator);
+        return TLanes.MultiplyAdd(denominator, a, TLanes.Create(440.413735824752));
     }
-
-    /// <summary>N(x) from the tail beyond |x|.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVector NormalCdf(TVector x, TVector tail) =>
-        TLanes.Select(TLanes.GreaterThan(x, TLanes.Create(0.0)), TLanes.Subtract(TLanes.Create(1.0), tail), tail);
 }
