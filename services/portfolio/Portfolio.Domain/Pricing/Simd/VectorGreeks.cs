@@ -13,8 +13,13 @@ internal static class VectorGreeks<TLanes, TVector>
 {
     private static readonly double InverseSqrtTwoPi = 1.0 / Math.Sqrt(2.0 * Math.PI);
 
-    public static void Evaluate(OptionBatch input, GreeksBatch output)
+    public static void Evaluate(IGreeksKernel kernel, OptionBatch input, GreeksBatch output)
     {
+        if (!kernel.IsSupported)
+        {
+            throw new PlatformNotSupportedException($"{kernel.Name} is not accelerated on this machine.");
+        }
+
         KernelArguments.Check(input, output);
         int lanes = (input.Count + TLanes.Width - 1) / TLanes.Width * TLanes.Width;
         for (int i = 0; i < lanes; i += TLanes.Width)

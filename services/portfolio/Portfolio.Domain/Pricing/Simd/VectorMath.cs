@@ -57,19 +57,10 @@ internal static class VectorMath<TLanes, TVector>
         TVector r2 = TLanes.Multiply(r, r);
         TVector r4 = TLanes.Multiply(r2, r2);
         TVector r8 = TLanes.Multiply(r4, r4);
-        TVector low = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0 / 6), TLanes.Create(1.0 / 2)),
-            r2,
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0), TLanes.Create(1.0)));
-        TVector middle = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0 / 5040), TLanes.Create(1.0 / 720)),
-            r2,
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0 / 120), TLanes.Create(1.0 / 24)));
+        TVector low = Cubic(r, r2, 1.0, 1.0, 1.0 / 2, 1.0 / 6);
+        TVector middle = Cubic(r, r2, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040);
         TVector high = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0 / 39916800), TLanes.Create(1.0 / 3628800)),
-            r2,
-            TLanes.MultiplyAdd(r, TLanes.Create(1.0 / 362880), TLanes.Create(1.0 / 40320)));
-        high = TLanes.MultiplyAdd(r4, TLanes.Create(1.0 / 479001600), high);
+            r4, TLanes.Create(1.0 / 479001600), Cubic(r, r2, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800));
         TVector p = TLanes.MultiplyAdd(high, r8, TLanes.MultiplyAdd(middle, r4, low));
 
         TVector twoToN = TLanes.ShiftLeftBits(TLanes.AddBits(shifted, TLanes.CreateBits(RoundingShiftToExponentBits)), MantissaBits);
@@ -98,16 +89,8 @@ internal static class VectorMath<TLanes, TVector>
         TVector z = TLanes.Multiply(s, s);
         TVector z2 = TLanes.Multiply(z, z);
         TVector z4 = TLanes.Multiply(z2, z2);
-        TVector low = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(z, TLanes.Create(1.0 / 9), TLanes.Create(1.0 / 7)),
-            z2,
-            TLanes.MultiplyAdd(z, TLanes.Create(1.0 / 5), TLanes.Create(1.0 / 3)));
-        TVector high = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(z, TLanes.Create(1.0 / 17), TLanes.Create(1.0 / 15)),
-            z2,
-            TLanes.MultiplyAdd(z, TLanes.Create(1.0 / 13), TLanes.Create(1.0 / 11)));
-        high = TLanes.MultiplyAdd(z4, TLanes.Create(1.0 / 19), high);
-        TVector series = TLanes.MultiplyAdd(high, z4, low);
+        TVector high = TLanes.MultiplyAdd(z4, TLanes.Create(1.0 / 19), Cubic(z, z2, 1.0 / 11, 1.0 / 13, 1.0 / 15, 1.0 / 17));
+        TVector series = TLanes.MultiplyAdd(high, z4, Cubic(z, z2, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9));
         TVector twoS = TLanes.Add(s, s);
         TVector logMantissa = TLanes.MultiplyAdd(TLanes.Multiply(twoS, z), series, twoS);
 
@@ -147,29 +130,27 @@ internal static class VectorMath<TLanes, TVector>
     private static TVector HartNumerator(TVector a)
     {
         TVector a2 = TLanes.Multiply(a, a);
-        TVector low = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(a, TLanes.Create(33.912866078383), TLanes.Create(112.079291497871)),
-            a2,
-            TLanes.MultiplyAdd(a, TLanes.Create(221.213596169931), TLanes.Create(220.206867912376)));
         TVector high = TLanes.MultiplyAdd(
-            TLanes.Create(3.52624965998911e-02),
-            a2,
-            TLanes.MultiplyAdd(a, TLanes.Create(0.700383064443688), TLanes.Create(6.37396220353165)));
-        return TLanes.MultiplyAdd(high, TLanes.Multiply(a2, a2), low);
+            TLanes.Create(3.52624965998911e-02), a2, TLanes.MultiplyAdd(a, TLanes.Create(0.700383064443688), TLanes.Create(6.37396220353165)));
+        return TLanes.MultiplyAdd(
+            high, TLanes.Multiply(a2, a2), Cubic(a, a2, 220.206867912376, 221.213596169931, 112.079291497871, 33.912866078383));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector HartDenominator(TVector a)
     {
         TVector a2 = TLanes.Multiply(a, a);
-        TVector low = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(a, TLanes.Create(296.564248779674), TLanes.Create(637.333633378831)),
-            a2,
-            TLanes.MultiplyAdd(a, TLanes.Create(793.826512519948), TLanes.Create(440.413735824752)));
-        TVector high = TLanes.MultiplyAdd(
-            TLanes.MultiplyAdd(a, TLanes.Create(8.83883476483184e-02), TLanes.Create(1.75566716318264)),
-            a2,
-            TLanes.MultiplyAdd(a, TLanes.Create(16.064177579207), TLanes.Create(86.7807322029461)));
-        return TLanes.MultiplyAdd(high, TLanes.Multiply(a2, a2), low);
+        return TLanes.MultiplyAdd(
+            Cubic(a, a2, 86.7807322029461, 16.064177579207, 1.75566716318264, 8.83883476483184e-02),
+            TLanes.Multiply(a2, a2),
+            Cubic(a, a2, 440.413735824752, 793.826512519948, 637.333633378831, 296.564248779674));
     }
+
+    /// <summary>c0 + c1·x + c2·x² + c3·x³ in two dependent steps, given x².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Cubic(TVector x, TVector x2, double c0, double c1, double c2, double c3) =>
+        TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(x, TLanes.Create(c3), TLanes.Create(c2)),
+            x2,
+            TLanes.MultiplyAdd(x, TLanes.Create(c1), TLanes.Create(c0)));
 }
