@@ -11,13 +11,6 @@ public sealed class Vector256GreeksKernel : IGreeksKernel
 
     public bool IsSupported => Vector256.IsHardwareAccelerated && Fma.IsSupported;
 
-    public void Evaluate(OptionBatch input, GreeksBatch output)
-    {
-        if (!IsSupported)
-        {
-            throw new PlatformNotSupportedException("256-bit vectors with fused multiply-add are not accelerated on this machine.");
-        }
-
-        VectorGreeks<Lanes256, Vector256<double>>.Evaluate(input, output);
-    }
+    public void Evaluate(OptionBatch input, GreeksBatch output) =>
+        VectorGreeks<Lanes256, Vector256<double>>.Evaluate(this, input, output);
 }

@@ -11,13 +11,6 @@ public sealed class Vector512GreeksKernel : IGreeksKernel
 
     public bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
-    public void Evaluate(OptionBatch input, GreeksBatch output)
-    {
-        if (!IsSupported)
-        {
-            throw new PlatformNotSupportedException("512-bit vectors are not accelerated on this machine.");
-        }
-
-        VectorGreeks<Lanes512, Vector512<double>>.Evaluate(input, output);
-    }
+    public void Evaluate(OptionBatch input, GreeksBatch output) =>
+        VectorGreeks<Lanes512, Vector512<double>>.Evaluate(this, input, output);
 }

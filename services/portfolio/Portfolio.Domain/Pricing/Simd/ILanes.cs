@@ -32,8 +32,10 @@ internal interface ILanes<TVector>
 
     static abstract TVector Sqrt(TVector value);
 
+    /// <summary>The hardware minimum (no IEEE treatment of NaN and −0, which the kernels never rely on).</summary>
     static abstract TVector Min(TVector left, TVector right);
 
+    /// <summary>The hardware maximum, like <see cref="Min"/>.</summary>
     static abstract TVector Max(TVector left, TVector right);
 
     static abstract TVector Abs(TVector value);

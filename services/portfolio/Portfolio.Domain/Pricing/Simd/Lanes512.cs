@@ -42,10 +42,10 @@ internal readonly struct Lanes512 : ILanes<Vector512<double>>
     public static Vector512<double> Sqrt(Vector512<double> value) => Vector512.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Min(Vector512<double> left, Vector512<double> right) => Vector512.Min(left, right);
+    public static Vector512<double> Min(Vector512<double> left, Vector512<double> right) => Vector512.MinNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Max(Vector512<double> left, Vector512<double> right) => Vector512.Max(left, right);
+    public static Vector512<double> Max(Vector512<double> left, Vector512<double> right) => Vector512.MaxNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);

@@ -2,9 +2,8 @@ namespace Portfolio.Domain.Pricing.Simd;
 
 /// <summary>
 /// The formulas of <see cref="BlackScholes"/> on whole vectors of contracts. Per contract: three
-/// exponentials (two discount factors and e^(−d1²/2), which serves both N(d1) and the density), a
-/// fourth for N(d2), one logarithm, one square root and five divisions; the rest is fused
-/// multiply-adds. Deterministic lanes (σ√T ≈ 0, expiry, zero spot or strike) run the same
+/// exponentials (two discount factors and one Gaussian shared by N(d1), N(d2) and the density), one
+/// logarithm, one square root and four divisions; the rest is fused multiply-adds. Deterministic lanes (σ√T ≈ 0, expiry, zero spot or strike) run the same
 /// instructions on harmless stand-in values and have N(d) replaced by the payoff step and the
 /// density by 0, which turns every formula into its deterministic limit.
 /// </summary>
@@ -14,8 +13,13 @@ internal static class VectorGreeks<TLanes, TVector>
 {
     private static readonly double InverseSqrtTwoPi = 1.0 / Math.Sqrt(2.0 * Math.PI);
 
-    public static void Evaluate(OptionBatch input, GreeksBatch output)
+    public static void Evaluate(IGreeksKernel kernel, OptionBatch input, GreeksBatch output)
     {
+        if (!kernel.IsSupported)
+        {
+            throw new PlatformNotSupportedException($"{kernel.Name} is not accelerated on this machine.");
+        }
+
         KernelArguments.Check(input, output);
         int lanes = (input.Count + TLanes.Width - 1) / TLanes.Width * TLanes.Width;
         for (int i = 0; i < lanes; i += TLanes.Width)
@@ -48,23 +52,36 @@ internal static class VectorGreeks<TLanes, TVector>
             TLanes.LessThan(deviation, TLanes.Create(BlackScholes.MinimumDeviation)),
             TLanes.Or(TLanes.LessThan(spot, TLanes.Create(double.Epsilon)), TLanes.LessThan(strike, TLanes.Create(double.Epsilon))));
         TVector safeDeviation = TLanes.Select(deterministic, one, deviation);
-        TVector inverseDeviation = TLanes.Divide(one, safeDeviation);
-        TVector inverseSpot = TLanes.Divide(one, TLanes.Select(deterministic, one, spot));
+        TVector safeSpot = TLanes.Select(deterministic, one, spot);
         TVector safeStrike = TLanes.Select(deterministic, one, strike);
+
+        // One division serves 1/S and 1/(σ√T).
+        TVector inverseSpotDeviation = TLanes.Divide(one, TLanes.Multiply(safeSpot, safeDeviation));
+        TVector inverseSpot = TLanes.Multiply(inverseSpotDeviation, safeDeviation);
+        TVector inverseDeviation = TLanes.Multiply(inverseSpotDeviation, safeSpot);
 
         TVector logMoneyness = TLanes.Subtract(zero, VectorMath<TLanes, TVector>.Log(TLanes.Multiply(safeStrike, inverseSpot)));
         TVector drift = TLanes.MultiplyAdd(TLanes.Subtract(rate, dividendYield), years, logMoneyness);
         TVector d1 = TLanes.MultiplyAdd(drift, inverseDeviation, TLanes.Multiply(TLanes.Create(0.5), safeDeviation));
         TVector d2 = TLanes.Subtract(d1, safeDeviation);
-
         TVector absoluteD1 = TLanes.Abs(d1);
         TVector absoluteD2 = TLanes.Abs(d2);
-        TVector gaussian1 = VectorMath<TLanes, TVector>.Exp(TLanes.Multiply(TLanes.Create(-0.5), TLanes.Multiply(absoluteD1, absoluteD1)));
-        TVector gaussian2 = VectorMath<TLanes, TVector>.Exp(TLanes.Multiply(TLanes.Create(-0.5), TLanes.Multiply(absoluteD2, absoluteD2)));
-        TVector n1 = VectorMath<TLanes, TVector>.NormalCdf(
-            TLanes.Multiply(omega, d1), VectorMath<TLanes, TVector>.NormalTail(absoluteD1, gaussian1));
-        TVector n2 = VectorMath<TLanes, TVector>.NormalCdf(
-            TLanes.Multiply(omega, d2), VectorMath<TLanes, TVector>.NormalTail(absoluteD2, gaussian2));
+
+        // d1² − d2² = 2·ln(F/K), so e^(−d²/2) of the larger |d| is that of the smaller times
+        // e^(−|ln(F/K)|) = min(S·e^−qT, K·e^−rT) / max(…): a division instead of a third exponential,
+        // and the smaller |d| is the one whose exponential does not underflow.
+        TVector forwardAboveStrike = TLanes.GreaterThan(drift, zero);
+        TVector nearer = TLanes.Select(forwardAboveStrike, absoluteD2, absoluteD1);
+        TVector gaussianNearer = VectorMath<TLanes, TVector>.Exp(TLanes.Multiply(TLanes.Create(-0.5), TLanes.Multiply(nearer, nearer)));
+        TVector smallerValue = TLanes.Min(spotValue, strikeValue);
+        TVector gaussianFarther = TLanes.Multiply(
+            gaussianNearer,
+            TLanes.Divide(TLanes.Multiply(smallerValue, smallerValue), TLanes.Multiply(spotValue, strikeValue)));
+        TVector gaussian1 = TLanes.Select(forwardAboveStrike, gaussianFarther, gaussianNearer);
+        TVector gaussian2 = TLanes.Select(forwardAboveStrike, gaussianNearer, gaussianFarther);
+        (TVector tail1, TVector tail2) = VectorMath<TLanes, TVector>.NormalTails(absoluteD1, gaussian1, absoluteD2, gaussian2);
+        TVector n1 = VectorMath<TLanes, TVector>.NormalCdf(TLanes.Multiply(omega, d1), tail1);
+        TVector n2 = VectorMath<TLanes, TVector>.NormalCdf(TLanes.Multiply(omega, d2), tail2);
 
         TVector moneyness = TLanes.Multiply(omega, TLanes.Subtract(spotValue, strikeValue));
         TVector step = TLanes.Select(

@@ -52,19 +52,16 @@ internal static class VectorMath<TLanes, TVector>
         r = TLanes.MultiplyAdd(n, TLanes.Create(-Ln2Low), r);
 
         // Taylor series of e^r on |r| ≤ ln2/2: the first omitted term, r^13/13!, is below 2e-16.
-        TVector p = TLanes.Create(1.0 / 479001600);
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 39916800));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 3628800));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 362880));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 40320));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 5040));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 720));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 120));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 24));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 6));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0 / 2));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0));
-        p = TLanes.MultiplyAdd(p, r, TLanes.Create(1.0));
+        // Evaluated in Estrin's scheme: four dependent steps instead of Horner's twelve, because the
+        // kernel is bound by the latency of its longest chain, not by the number of operations.
+        TVector r2 = TLanes.Multiply(r, r);
+        TVector r4 = TLanes.Multiply(r2, r2);
+        TVector r8 = TLanes.Multiply(r4, r4);
+        TVector low = Cubic(r, r2, 1.0, 1.0, 1.0 / 2, 1.0 / 6);
+        TVector middle = Cubic(r, r2, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040);
+        TVector high = TLanes.MultiplyAdd(
+            r4, TLanes.Create(1.0 / 479001600), Cubic(r, r2, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800));
+        TVector p = TLanes.MultiplyAdd(high, r8, TLanes.MultiplyAdd(middle, r4, low));
 
         TVector twoToN = TLanes.ShiftLeftBits(TLanes.AddBits(shifted, TLanes.CreateBits(RoundingShiftToExponentBits)), MantissaBits);
         TVector result = TLanes.Multiply(p, twoToN);
@@ -80,9 +77,9 @@ internal static class VectorMath<TLanes, TVector>
         TVector mantissa = TLanes.Or(TLanes.And(x, TLanes.CreateBits(MantissaMask)), TLanes.CreateBits(OneBits));
 
         // Centre the mantissa on 1, in [√2/2, √2], so the series below converges fast on both sides.
-        TVector high = TLanes.GreaterThan(mantissa, TLanes.Create(Sqrt2));
-        mantissa = TLanes.Select(high, TLanes.Multiply(mantissa, TLanes.Create(0.5)), mantissa);
-        exponent = TLanes.Add(exponent, TLanes.And(high, TLanes.Create(1.0)));
+        TVector aboveSqrt2 = TLanes.GreaterThan(mantissa, TLanes.Create(Sqrt2));
+        mantissa = TLanes.Select(aboveSqrt2, TLanes.Multiply(mantissa, TLanes.Create(0.5)), mantissa);
+        exponent = TLanes.Add(exponent, TLanes.And(aboveSqrt2, TLanes.Create(1.0)));
 
         // ln m = 2 atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| ≤ 0.172: the first
         // omitted term, s^21/21, is below 1e-17 of the sum.
@@ -90,15 +87,10 @@ internal static class VectorMath<TLanes, TVector>
             TLanes.Subtract(mantissa, TLanes.Create(1.0)),
             TLanes.Add(mantissa, TLanes.Create(1.0)));
         TVector z = TLanes.Multiply(s, s);
-        TVector series = TLanes.Create(1.0 / 19);
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 17));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 15));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 13));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 11));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 9));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 7));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 5));
-        series = TLanes.MultiplyAdd(series, z, TLanes.Create(1.0 / 3));
+        TVector z2 = TLanes.Multiply(z, z);
+        TVector z4 = TLanes.Multiply(z2, z2);
+        TVector high = TLanes.MultiplyAdd(z4, TLanes.Create(1.0 / 19), Cubic(z, z2, 1.0 / 11, 1.0 / 13, 1.0 / 15, 1.0 / 17));
+        TVector series = TLanes.MultiplyAdd(high, z4, Cubic(z, z2, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9));
         TVector twoS = TLanes.Add(s, s);
         TVector logMantissa = TLanes.MultiplyAdd(TLanes.Multiply(twoS, z), series, twoS);
 
@@ -106,36 +98,59 @@ internal static class VectorMath<TLanes, TVector>
     }
 
     /// <summary>
-    /// N(−|x|), the normal probability beyond |x|, given e^(−x²/2) (which the caller shares with the
-    /// density). Hart's rational approximation (algorithm 5666, as given by West, 2005) holds to
-    /// double precision up to 7.07 standard deviations; beyond, where it is used here too instead of
-    /// West's continued fraction, it keeps the right asymptote 1/(√(2π)|x|), and the tail there is
-    /// below 1e-12, so its absolute error stays far below a unit in the last place of N.
+    /// N(−|x|) and N(−|y|), the normal probabilities beyond |x| and |y|, given e^(−x²/2) and
+    /// e^(−y²/2) (which the caller shares with the density). Hart's rational approximation
+    /// (algorithm 5666, as given by West, 2005) holds to double precision up to 7.07 standard
+    /// deviations; beyond, where it is used here too instead of West's continued fraction, it keeps
+    /// the right asymptote 1/(√(2π)|x|) and the tail is below 1e-12, so its absolute error stays far
+    /// below a unit in the last place of N. Two at once share one division.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVector NormalTail(TVector absoluteX, TVector gaussian)
+    public static (TVector X, TVector Y) NormalTails(TVector absoluteX, TVector gaussianX, TVector absoluteY, TVector gaussianY)
     {
-        TVector a = TLanes.Min(absoluteX, TLanes.Create(TailCap));
-        TVector numerator = TLanes.Create(3.52624965998911e-02);
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(0.700383064443688));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(6.37396220353165));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(33.912866078383));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(112.079291497871));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(221.213596169931));
-        numerator = TLanes.MultiplyAdd(numerator, a, TLanes.Create(220.206867912376));
-        TVector denominator = TLanes.Create(8.83883476483184e-02);
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(1.75566716318264));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(16.064177579207));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(86.7807322029461));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(296.564248779674));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(637.333633378831));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(793.826512519948));
-        denominator = TLanes.MultiplyAdd(denominator, a, TLanes.Create(440.413735824752));
-        return TLanes.Divide(TLanes.Multiply(gaussian, numerator), denominator);
+        TVector cappedX = TLanes.Min(absoluteX, TLanes.Create(TailCap));
+        TVector cappedY = TLanes.Min(absoluteY, TLanes.Create(TailCap));
+        TVector numeratorX = HartNumerator(cappedX);
+        TVector denominatorX = HartDenominator(cappedX);
+        TVector numeratorY = HartNumerator(cappedY);
+        TVector denominatorY = HartDenominator(cappedY);
+        TVector inverseBoth = TLanes.Divide(TLanes.Create(1.0), TLanes.Multiply(denominatorX, denominatorY));
+        return (
+            TLanes.Multiply(TLanes.Multiply(gaussianX, numeratorX), TLanes.Multiply(denominatorY, inverseBoth)),
+            TLanes.Multiply(TLanes.Multiply(gaussianY, numeratorY), TLanes.Multiply(denominatorX, inverseBoth)));
     }
 
     /// <summary>N(x) from the tail beyond |x|.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector NormalCdf(TVector x, TVector tail) =>
         TLanes.Select(TLanes.GreaterThan(x, TLanes.Create(0.0)), TLanes.Subtract(TLanes.Create(1.0), tail), tail);
+
+    // Both polynomials in Estrin's scheme, like the exponential's.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HartNumerator(TVector a)
+    {
+        TVector a2 = TLanes.Multiply(a, a);
+        TVector high = TLanes.MultiplyAdd(
+            TLanes.Create(3.52624965998911e-02), a2, TLanes.MultiplyAdd(a, TLanes.Create(0.700383064443688), TLanes.Create(6.37396220353165)));
+        return TLanes.MultiplyAdd(
+            high, TLanes.Multiply(a2, a2), Cubic(a, a2, 220.206867912376, 221.213596169931, 112.079291497871, 33.912866078383));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HartDenominator(TVector a)
+    {
+        TVector a2 = TLanes.Multiply(a, a);
+        return TLanes.MultiplyAdd(
+            Cubic(a, a2, 86.7807322029461, 16.064177579207, 1.75566716318264, 8.83883476483184e-02),
+            TLanes.Multiply(a2, a2),
+            Cubic(a, a2, 440.413735824752, 793.826512519948, 637.333633378831, 296.564248779674));
+    }
+
+    /// <summary>c0 + c1·x + c2·x² + c3·x³ in two dependent steps, given x².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Cubic(TVector x, TVector x2, double c0, double c1, double c2, double c3) =>
+        TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(x, TLanes.Create(c3), TLanes.Create(c2)),
+            x2,
+            TLanes.MultiplyAdd(x, TLanes.Create(c1), TLanes.Create(c0)));
 }
