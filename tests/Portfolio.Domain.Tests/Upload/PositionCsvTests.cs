@@ -94,7 +94,7 @@ public sealed class PositionCsvTests
     [Test]
     public async Task ParseAsync_SkipsEmptyLinesAndKeepsPhysicalLineNumbers()
     {
-        var result = await Parse("symbol,quantity,entryPrice,entryDate\n\nMSFT,5,300,2025-01-02\r\n\r\nIBM,0,2,2025-01-02\n\n");
+        var result = await Parse("symbol,quantity,entryPrice,entryDate\n\nMSFT,5,300,2025-01-02\r\n\r\nIBM,0,2,2025-01-02\n\n\r");
 
         Assert.That(result.Rows.Single().Line, Is.EqualTo(3));
         Assert.That(result.Errors, Is.EqualTo(new[] { new RowError(5, "quantity", "must not be zero") }));

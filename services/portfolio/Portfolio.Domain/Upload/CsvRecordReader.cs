@@ -75,7 +75,7 @@ internal sealed class CsvRecordReader(TextReader reader, int maxRecordLength)
                 }
 
                 EndRecord();
-                return true;
+                return !IsEmptyLine();
             }
 
             if (Consume())
