@@ -3,9 +3,10 @@ namespace Portfolio.Domain.Pricing.Simd;
 /// <summary>
 /// The formulas of <see cref="BlackScholes"/> on whole vectors of contracts. Per contract: three
 /// exponentials (two discount factors and one Gaussian shared by N(d1), N(d2) and the density), one
-/// logarithm, one square root and four divisions; the rest is fused multiply-adds. Deterministic lanes (σ√T ≈ 0, expiry, zero spot or strike) run the same
-/// instructions on harmless stand-in values and have N(d) replaced by the payoff step and the
-/// density by 0, which turns every formula into its deterministic limit.
+/// logarithm, one square root and four divisions; the rest is fused multiply-adds. Deterministic
+/// lanes (σ√T ≈ 0, expiry, zero spot or strike) run the same instructions on harmless stand-in
+/// values and have N(d) replaced by the payoff step and the density by 0, which turns every formula
+/// into its deterministic limit.
 /// </summary>
 internal static class VectorGreeks<TLanes, TVector>
     where TLanes : struct, ILanes<TVector>
@@ -48,6 +49,7 @@ internal static class VectorGreeks<TLanes, TVector>
         TVector spotValue = TLanes.Multiply(spot, dividendDiscount);
         TVector strikeValue = TLanes.Multiply(strike, rateDiscount);
 
+        // Below the smallest positive double means zero for the non-negative spot and strike.
         TVector deterministic = TLanes.Or(
             TLanes.LessThan(deviation, TLanes.Create(BlackScholes.MinimumDeviation)),
             TLanes.Or(TLanes.LessThan(spot, TLanes.Create(double.Epsilon)), TLanes.LessThan(strike, TLanes.Create(double.Epsilon))));
