@@ -115,7 +115,25 @@ public sealed class PortfolioRoutesTests
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
     }
 
+    [Test]
+    public async Task Post_OptionPricingUpTo4MiB_IsForwarded_AndOverIt413()
+    {
+        const int optionPricingLimit = 4 * 1024 * 1024;
+        using var within = GatewayHarness.Request(HttpMethod.Post, "/api/v1/risk/option-pricing", _gateway.Token());
+        within.Content = new ByteArrayContent(new byte[optionPricingLimit]);
+        within.Content.Headers.ContentType = new("application/json");
+        using var forwarded = await _client.SendAsync(within);
+        Assert.That((await ReadEchoAsync(forwarded)).BodyLength, Is.EqualTo(optionPricingLimit));
+
+        using var over = GatewayHarness.Request(HttpMethod.Post, "/api/v1/risk/option-pricing", _gateway.Token());
+        over.Content = new ByteArrayContent(new byte[optionPricingLimit + 1]);
+        over.Content.Headers.ContentType = new("application/json");
+        using var refused = await _client.SendAsync(over);
+        await refused.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
+    }
+
     [TestCase("POST", "/api/v1/portfolios")]
+    [TestCase("POST", "/api/v1/risk/portfolios/7d0c2b7e-5f7a-4c8e-9d43-2a1f0e6b9c11/calculate")]
     [TestCase("PUT", "/api/v1/portfolios/7d0c2b7e-5f7a-4c8e-9d43-2a1f0e6b9c11")]
     [TestCase("PUT", "/api/v1/portfolios/7d0c2b7e-5f7a-4c8e-9d43-2a1f0e6b9c11/positions/upload")]
     [TestCase("POST", "/api/v1/positions")]
