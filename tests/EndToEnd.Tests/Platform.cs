@@ -49,29 +49,40 @@ public sealed class Platform
         var issuer = $"http://127.0.0.1:{gatewayPort}";
 
         // Alerts first, as make run does: its queues must exist before identity publishes the demo users.
-        Processes.Add(await ServiceProcess.StartAsync("alerts", AlertsProject, alertsPort, new Dictionary<string, string>
+        // What every service process gets: its own database login, the broker, the cache, and whose tokens to trust.
+        Dictionary<string, string> ServiceEnvironment(string service, params (string Name, string Value)[] more)
         {
-            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("alerts"),
-            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
-            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
-            ["Auth__Issuer"] = issuer,
-            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
-            ["Alerts__StreamHeartbeat"] = "00:00:02",
-        }));
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString(service),
+                ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
+                ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
+                ["Auth__Issuer"] = issuer,
+                ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
+            };
+            foreach (var (name, value) in more)
+            {
+                environment[name] = value;
+            }
+
+            return environment;
+        }
+
+        // A service that calls marketdata as itself, with its own client, as make run starts it.
+        (string, string)[] CallerOfMarketdata(string clientId, string secret) =>
+        [
+            ("Services__identity__BaseUrl", $"http://127.0.0.1:{identityPort}/"),
+            ("Services__marketdata__BaseUrl", $"http://127.0.0.1:{marketDataPort}/"),
+            ("Auth__Client__Id", clientId),
+            ("Auth__Client__Secret", secret),
+        ];
+
+        Processes.Add(await ServiceProcess.StartAsync("alerts", AlertsProject, alertsPort,
+            ServiceEnvironment("alerts", ("Alerts__StreamHeartbeat", "00:00:02"))));
 
         // Portfolio before identity as well: it gives every registered user a default portfolio.
-        Processes.Add(await ServiceProcess.StartAsync("portfolio", PortfolioProject, portfolioPort, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("portfolio"),
-            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
-            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
-            ["Auth__Issuer"] = issuer,
-            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
-            ["Services__identity__BaseUrl"] = $"http://127.0.0.1:{identityPort}/",
-            ["Services__marketdata__BaseUrl"] = $"http://127.0.0.1:{marketDataPort}/",
-            ["Auth__Client__Id"] = "portfolio",
-            ["Auth__Client__Secret"] = PortfolioClientSecret,
-        }));
+        Processes.Add(await ServiceProcess.StartAsync("portfolio", PortfolioProject, portfolioPort,
+            ServiceEnvironment("portfolio", CallerOfMarketdata("portfolio", PortfolioClientSecret))));
 
         IdentityEnvironment = new Dictionary<string, string>
         {
@@ -107,29 +118,12 @@ public sealed class Platform
         };
         Processes.Add(await ServiceProcess.StartAsync("identity", IdentityProject, identityPort, identity));
 
-        Processes.Add(await ServiceProcess.StartAsync("marketdata", MarketDataProject, marketDataPort, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("marketdata"),
-            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
-            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
-            ["Auth__Issuer"] = issuer,
-            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
-            // Prices move only when a test refreshes them.
-            ["MarketData__QuoteTickInterval"] = "00:00:00",
-        }));
+        // Prices move only when a test refreshes them.
+        Processes.Add(await ServiceProcess.StartAsync("marketdata", MarketDataProject, marketDataPort,
+            ServiceEnvironment("marketdata", ("MarketData__QuoteTickInterval", "00:00:00"))));
 
-        Processes.Add(await ServiceProcess.StartAsync("deals", DealsProject, dealsPort, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("deals"),
-            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
-            ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
-            ["Auth__Issuer"] = issuer,
-            ["Auth__JwksUri"] = $"http://127.0.0.1:{identityPort}/.well-known/jwks.json",
-            ["Services__identity__BaseUrl"] = $"http://127.0.0.1:{identityPort}/",
-            ["Services__marketdata__BaseUrl"] = $"http://127.0.0.1:{marketDataPort}/",
-            ["Auth__Client__Id"] = "deals",
-            ["Auth__Client__Secret"] = DealsClientSecret,
-        }));
+        Processes.Add(await ServiceProcess.StartAsync("deals", DealsProject, dealsPort,
+            ServiceEnvironment("deals", CallerOfMarketdata("deals", DealsClientSecret))));
 
         Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
         {
