@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.SharedKernel;
 
 namespace Deals.Domain;
 

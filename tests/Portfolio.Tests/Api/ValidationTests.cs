@@ -12,6 +12,7 @@ public sealed class ValidationTests
     {
         yield return new TestCaseData("baseCurrency", (Action<Dictionary<string, object?>>)(p => p["baseCurrency"] = "usd")).SetName("{m}(lower-case currency)");
         yield return new TestCaseData("baseCurrency", (Action<Dictionary<string, object?>>)(p => p["baseCurrency"] = "U5D")).SetName("{m}(digit in currency)");
+        yield return new TestCaseData("baseCurrency", (Action<Dictionary<string, object?>>)(p => p["baseCurrency"] = "XYZ")).SetName("{m}(not an ISO 4217 currency)");
         yield return new TestCaseData("baseCurrency", (Action<Dictionary<string, object?>>)(p => p["baseCurrency"] = "")).SetName("{m}(empty currency)");
         yield return new TestCaseData("baseCurrency", (Action<Dictionary<string, object?>>)(p => p["baseCurrency"] = "DOLLARS")).SetName("{m}(long currency)");
         yield return new TestCaseData("name", (Action<Dictionary<string, object?>>)(p => p["name"] = "")).SetName("{m}(empty name)");

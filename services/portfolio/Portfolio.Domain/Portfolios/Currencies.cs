@@ -1,10 +1,11 @@
+using Platform.SharedKernel;
+
 namespace Portfolio.Domain.Portfolios;
 
-/// <summary>ISO 4217 codes the platform prices in: three upper-case ASCII letters.</summary>
+/// <summary>The currencies a portfolio or position may be in: active ISO 4217 codes, upper case.</summary>
 public static class Currencies
 {
     public const string Default = "USD";
 
-    public static bool IsCode(string? code) =>
-        code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+    public static bool IsCode(string? code) => code is not null && Iso4217.IsActive(code);
 }

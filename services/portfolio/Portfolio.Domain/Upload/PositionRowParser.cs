@@ -1,3 +1,4 @@
+using Platform.SharedKernel;
 using Portfolio.Domain.Instruments;
 
 namespace Portfolio.Domain.Upload;
@@ -66,9 +67,9 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
         }
 
         var currency = ReadOptionalText(record, _currency, PositionColumns.Currency);
-        if (currency is not null && (currency.Length != 3 || !IsAsciiUpper(currency)))
+        if (currency is not null && !Iso4217.IsActive(currency))
         {
-            errors.Add(line, PositionColumns.Currency, "must be a three-letter ISO 4217 code in capitals, such as USD");
+            errors.Add(line, PositionColumns.Currency, "must be an active ISO 4217 code in capitals, such as USD");
         }
 
         if (errors.Total != errorsBefore)
@@ -254,19 +255,6 @@ internal sealed class PositionRowParser(PositionColumns columns, DateOnly today,
         foreach (var c in text)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsAsciiUpper(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiLetterUpper(c))
             {
                 return false;
             }

@@ -1,4 +1,4 @@
-namespace Deals.Domain;
+namespace Platform.SharedKernel;
 
 /// <summary>Active ISO 4217 currency codes (funds and precious-metal codes excluded).</summary>
 public static class Iso4217
