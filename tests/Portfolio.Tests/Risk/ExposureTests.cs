@@ -9,19 +9,20 @@ public sealed class ExposureTests
     [Test]
     public async Task Exposures_MatchTheHandWorkedBook_InTheBaseCurrency()
     {
-        var (usd, eur, unpriced) = (MarketSeed.NewSymbol(), MarketSeed.NewSymbol(), MarketSeed.NewSymbol());
+        var (usd, nok, unpriced) = (MarketSeed.NewSymbol(), MarketSeed.NewSymbol(), MarketSeed.NewSymbol());
         await MarketSeed.SeedAsync(usd, "USD", [48m, 50m]);
-        await MarketSeed.SeedAsync(eur, "EUR", [21m, 20m], sector: "Financials");
-        await MarketSeed.SeedFxAsync("EUR", "USD", 1.1m);
+        // A currency no other test or process holds, so its stored rate is this test's alone.
+        await MarketSeed.SeedAsync(nok, "NOK", [21m, 20m], sector: "Financials");
+        await MarketSeed.SeedFxAsync("NOK", "USD", 1.1m);
         using var analyst = Factory.Analyst(out _);
         var portfolio = await analyst.CreatePortfolioAsync(p => (p["baseCurrency"], p["limits"]) = ("USD", null));
         await analyst.AddPositionAsync(portfolio.Id(), usd, 100, 40, tags: ["core"]);
-        await analyst.AddPositionAsync(portfolio.Id(), eur, -50, 22);
+        await analyst.AddPositionAsync(portfolio.Id(), nok, -50, 22);
         var missing = await analyst.AddPositionAsync(portfolio.Id(), unpriced, 10, 5);
 
         var report = await analyst.GetJsonAsync($"/api/v1/portfolios/{portfolio.Id()}/exposures");
 
-        // 100 × 50 = 5,000 long; −50 × 20 EUR × 1.1 = −1,100 short.
+        // 100 × 50 = 5,000 long; −50 × 20 NOK × 1.1 = −1,100 short.
         var total = report.GetProperty("total");
         using (Assert.EnterMultipleScope())
         {

@@ -34,6 +34,7 @@ public sealed class GreeksTests
             Assert.That(option.Str("type"), Is.EqualTo("longCall"));
             Assert.That(option.GetProperty("multiplier").GetDecimal(), Is.EqualTo(100m));
             Assert.That((double)optionGreeks.Dec("volatility"), Is.EqualTo(volatility).Within(1e-6));
+            Assert.That(optionGreeks.Str("volatilitySource"), Is.EqualTo("realised"));
             Assert.That((double)figures.Dec("dollarDelta"), Is.EqualTo(200 * unit.Delta * spot).Within(0.006));
             Assert.That((double)figures.Dec("dollarGamma"), Is.EqualTo(200 * unit.Gamma * spot * spot / 100).Within(0.006));
             Assert.That((double)figures.Dec("vega"), Is.EqualTo(200 * unit.Vega).Within(0.006));
@@ -42,6 +43,38 @@ public sealed class GreeksTests
             Assert.That((double)report.GetProperty("total").Dec("dollarDelta"), Is.EqualTo((200 * unit.Delta * spot) - (150 * spot)).Within(0.011));
             Assert.That(report.GetProperty("total").Dec("vega"), Is.EqualTo(figures.Dec("vega")));
             Assert.That(stock.Str("type"), Is.EqualTo("short"));
+        }
+    }
+
+    [Test]
+    public async Task AnOptionListedInTheLatestChain_IsValuedAtItsImpliedVolatility()
+    {
+        var underlying = MarketSeed.NewSymbol();
+        await MarketSeed.SeedAsync(underlying, "USD", [.. Enumerable.Range(0, 40).Select(i => 80m + (i % 5))]);
+        await Factory.WithDbAsync(async db =>
+        {
+            db.OptionVolatilities.Add(new Portfolio.Application.Persistence.OptionVolatilityRow
+            {
+                Underlying = underlying, Expiry = new DateOnly(2027, 3, 19), Strike = 85m, Right = "put", ImpliedVolatility = 0.37m, AsOf = MarketSeed.LastDate,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var analyst = Factory.Analyst(out _);
+        var portfolio = await analyst.CreatePortfolioAsync(p => (p["baseCurrency"], p["limits"]) = ("USD", null));
+        var listed = await analyst.AddPositionAsync(portfolio.Id(), $"{underlying}270319P00085000", -3, 6m);
+        var unlisted = await analyst.AddPositionAsync(portfolio.Id(), $"{underlying}270319P00090000", 1, 8m);
+
+        var report = await analyst.GetJsonAsync($"/api/v1/portfolios/{portfolio.Id()}/greeks");
+
+        var byId = report.GetProperty("byPosition").EnumerateArray().ToDictionary(p => p.Str("positionId"));
+        var years = (new DateOnly(2027, 3, 19).DayNumber - MarketSeed.LastDate.DayNumber) / 365.0;
+        var unit = BlackScholes.Evaluate(new OptionContract(OptionRight.Put, 84, 85, years, 0.045, 0, 0.37));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byId[listed.Id()].Str("volatilitySource"), Is.EqualTo("impliedChain"));
+            Assert.That(byId[listed.Id()].Dec("volatility"), Is.EqualTo(0.37m));
+            Assert.That((double)byId[listed.Id()].GetProperty("greeks").Dec("vega"), Is.EqualTo(-300 * unit.Vega).Within(0.006));
+            Assert.That(byId[unlisted.Id()].Str("volatilitySource"), Is.EqualTo("realised"), "another strike is not in the chain");
         }
     }
 }

@@ -21,6 +21,10 @@ public sealed record MarketSeries(string Symbol, string Currency, IReadOnlyList<
 
 public sealed record MarketHistory(DateOnly From, DateOnly To, IReadOnlyList<MarketSeries> Series);
 
+public sealed record MarketOptionContract(DateOnly Expiry, decimal Strike, string Right, decimal? ImpliedVolatility);
+
+public sealed record MarketOptionChain(string Underlying, DateOnly AsOf, IReadOnlyList<MarketOptionContract> Contracts);
+
 public sealed record MarketFxRate(string Base, string Quote, DateOnly Date, decimal Rate);
 
 /// <summary>
@@ -66,6 +70,16 @@ public sealed class MarketDataClient(HttpClient http, ILogger<MarketDataClient> 
             return response.IsSuccessStatusCode
                 ? await response.Content.ReadFromJsonAsync<MarketFxRate>(cancellationToken)
                 : Refused<MarketFxRate>(response, $"{@base}{quote}");
+        });
+
+    /// <summary>The underlying's latest option chain.</summary>
+    public Task<MarketOptionChain?> OptionChainAsync(string underlying, CancellationToken cancellationToken) =>
+        AskAsync($"option chain of {underlying}", async () =>
+        {
+            using var response = await http.GetAsync($"api/v1/market-data/{Uri.EscapeDataString(underlying)}/options", cancellationToken);
+            return response.IsSuccessStatusCode
+                ? await response.Content.ReadFromJsonAsync<MarketOptionChain>(cancellationToken)
+                : Refused<MarketOptionChain>(response, underlying);
         });
 
     private async Task<T?> AskAsync<T>(string what, Func<Task<T?>> ask)

@@ -6,7 +6,7 @@ using Portfolio.Application.Persistence;
 namespace Portfolio.Application.Market;
 
 /// <summary>What one sync pass did, for logs and tests.</summary>
-public sealed record SyncOutcome(int Tracked, int BackFilled, int ClosesWritten, int FxRates, int Unavailable);
+public sealed record SyncOutcome(int Tracked, int BackFilled, int ClosesWritten, int FxRates, int OptionChains, int Unavailable);
 
 /// <summary>
 /// One pass of keeping the service's market data: every symbol a live position is on, and the factor
@@ -77,10 +77,41 @@ public sealed class MarketDataSync(PortfolioDb db, MarketDataClient marketData, 
 
         await db.SaveChangesAsync(cancellationToken);
         var fx = await SyncFxAsync(cancellationToken);
-        var outcome = new SyncOutcome(tracked, backFilled, written, fx, unavailable);
-        logger.LogInformation("Market data sync: {Tracked} tracked, {BackFilled} back-filled, {Closes} closes written, {Fx} FX rates, {Unavailable} not answered",
-            outcome.Tracked, outcome.BackFilled, outcome.ClosesWritten, outcome.FxRates, outcome.Unavailable);
+        var chains = await SyncOptionChainsAsync(cancellationToken);
+        var outcome = new SyncOutcome(tracked, backFilled, written, fx, chains, unavailable);
+        logger.LogInformation("Market data sync: {Tracked} tracked, {BackFilled} back-filled, {Closes} closes written, {Fx} FX rates, {Chains} option chains, {Unavailable} not answered",
+            outcome.Tracked, outcome.BackFilled, outcome.ClosesWritten, outcome.FxRates, outcome.OptionChains, outcome.Unavailable);
         return outcome;
+    }
+
+    /// <summary>Replaces, per underlying an option position is on, the implied volatilities of its latest chain.</summary>
+    private async Task<int> SyncOptionChainsAsync(CancellationToken cancellationToken)
+    {
+        var underlyings = await db.Positions.AsNoTracking().Where(p => p.Right != null).Select(p => p.Underlying).Distinct().ToListAsync(cancellationToken);
+        var synced = 0;
+        foreach (var underlying in underlyings)
+        {
+            if (await marketData.OptionChainAsync(underlying, cancellationToken) is not { } chain)
+            {
+                continue;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.OptionVolatilities.Where(v => v.Underlying == underlying).ExecuteDeleteAsync(cancellationToken);
+            db.OptionVolatilities.AddRange(chain.Contracts
+                .Where(c => c.ImpliedVolatility is > 0 and < 10 && c.Right is "call" or "put")
+                .GroupBy(c => (c.Expiry, c.Strike, c.Right)).Select(g => g.First())
+                .Select(c => new OptionVolatilityRow
+                {
+                    Underlying = underlying, Expiry = c.Expiry, Strike = c.Strike, Right = c.Right, ImpliedVolatility = c.ImpliedVolatility!.Value, AsOf = chain.AsOf,
+                }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            synced++;
+        }
+
+        return synced;
     }
 
     private async Task<int> SyncFxAsync(CancellationToken cancellationToken)

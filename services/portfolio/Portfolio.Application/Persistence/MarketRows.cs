@@ -40,3 +40,19 @@ public sealed class FxRateRow
     public DateOnly Date { get; set; }
     public decimal Rate { get; set; }
 }
+
+/// <summary>
+/// The implied volatility marketdata's latest option chain gives one contract; replaced whole per
+/// underlying on every sync. Options are valued at it when their exact contract is listed.
+/// </summary>
+public sealed class OptionVolatilityRow
+{
+    public string Underlying { get; set; } = "";
+    public DateOnly Expiry { get; set; }
+    public decimal Strike { get; set; }
+    public string Right { get; set; } = "";
+    public decimal ImpliedVolatility { get; set; }
+
+    /// <summary>The chain's date.</summary>
+    public DateOnly AsOf { get; set; }
+}

@@ -20,6 +20,7 @@ public sealed class PortfolioDb(DbContextOptions<PortfolioDb> options) : DbConte
     public DbSet<ClosePriceRow> Closes => Set<ClosePriceRow>();
     public DbSet<InstrumentRow> Instruments => Set<InstrumentRow>();
     public DbSet<FxRateRow> FxRates => Set<FxRateRow>();
+    public DbSet<OptionVolatilityRow> OptionVolatilities => Set<OptionVolatilityRow>();
     public DbSet<RiskCalculationRow> Calculations => Set<RiskCalculationRow>();
     public DbSet<LimitStateRow> LimitStates => Set<LimitStateRow>();
     public DbSet<RevaluationMarkRow> RevaluationMarks => Set<RevaluationMarkRow>();
@@ -112,6 +113,16 @@ public sealed class PortfolioDb(DbContextOptions<PortfolioDb> options) : DbConte
             rate.Property(r => r.BaseCurrency).HasMaxLength(3).IsFixedLength();
             rate.Property(r => r.QuoteCurrency).HasMaxLength(3).IsFixedLength();
             rate.Property(r => r.Rate).HasColumnType("numeric(20,10)");
+        });
+
+        modelBuilder.Entity<OptionVolatilityRow>(volatility =>
+        {
+            volatility.ToTable("OptionVolatilities");
+            volatility.HasKey(v => new { v.Underlying, v.Expiry, v.Strike, v.Right });
+            volatility.Property(v => v.Underlying).HasMaxLength(12);
+            volatility.Property(v => v.Right).HasMaxLength(4);
+            volatility.Property(v => v.Strike).HasColumnType("numeric(18,6)");
+            volatility.Property(v => v.ImpliedVolatility).HasColumnType("numeric(12,8)");
         });
 
         modelBuilder.Entity<RiskCalculationRow>(calculation =>

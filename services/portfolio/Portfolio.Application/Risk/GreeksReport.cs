@@ -10,14 +10,14 @@ namespace Portfolio.Application.Risk;
 public sealed record GreekFigures(decimal DollarDelta, decimal DollarGamma, decimal Vega, decimal Theta, decimal Rho);
 
 public sealed record PositionGreeks(
-    Guid PositionId, string Symbol, PositionType Type, decimal UnitPrice, decimal? Volatility, decimal? TimeToExpiry, GreekFigures Greeks);
+    Guid PositionId, string Symbol, PositionType Type, decimal UnitPrice, decimal? Volatility, VolatilitySource? VolatilitySource, decimal? TimeToExpiry, GreekFigures Greeks);
 
 public sealed record GreeksReport(Guid PortfolioId, string Currency, DateOnly AsOf, GreekFigures Total, IReadOnlyList<PositionGreeks> ByPosition, IReadOnlyList<UnpricedPosition> Unpriced)
 {
     public static GreeksReport Of(Guid portfolioId, string currency, ValuedBook book) =>
         new(portfolioId, currency, book.AsOf, Sum(book.Positions),
             [.. book.Positions.Select(p => new PositionGreeks(p.Position.Id, p.Position.Symbol, p.Type, Money.Ratio(p.UnitPrice),
-                p.Position.IsOption ? Money.Ratio(p.Volatility) : null, p.Position.IsOption ? Money.Ratio(p.TimeToExpiry) : null, Figures(p)))],
+                p.Position.IsOption ? Money.Ratio(p.Volatility) : null, p.VolatilitySource, p.Position.IsOption ? Money.Ratio(p.TimeToExpiry) : null, Figures(p)))],
             book.Unpriced);
 
     public static GreekFigures Sum(IEnumerable<ValuedPosition> positions)

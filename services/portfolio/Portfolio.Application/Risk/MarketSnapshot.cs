@@ -21,13 +21,20 @@ public sealed class MarketSnapshot
 
     public PriceHistory? History { get; init; }
 
+    /// <summary>Implied volatilities of listed contracts, from marketdata's latest chains (empty when none is stored).</summary>
+    public IReadOnlyDictionary<(string Underlying, DateOnly Expiry, decimal Strike, string Right), double> ImpliedVolatilities { get; init; } =
+        new Dictionary<(string, DateOnly, decimal, string), double>();
+
     public DateOnly AsOf => Closes.Count == 0 ? DateOnly.MinValue : Closes.Values.Max(c => c.Date);
 
     public static async Task<MarketSnapshot> LoadAsync(
         PortfolioDb db, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> currencies, string baseCurrency,
-        IReadOnlyCollection<string> historySymbols, int historyDays, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> historySymbols, int historyDays, IReadOnlyCollection<string> optionUnderlyings, CancellationToken cancellationToken)
     {
         var symbolArray = symbols.ToArray();
+        var volatilities = optionUnderlyings.Count == 0
+            ? []
+            : await db.OptionVolatilities.AsNoTracking().Where(v => optionUnderlyings.Contains(v.Underlying)).ToListAsync(cancellationToken);
         var closes = await db.Database.SqlQuery<LatestClose>(
             $"""
             SELECT DISTINCT ON (symbol) symbol AS "Symbol", date AS "Date", close AS "Close", currency AS "Currency"
@@ -49,6 +56,7 @@ public sealed class MarketSnapshot
             Closes = closes,
             Sectors = sectors,
             FxToBase = fx,
+            ImpliedVolatilities = volatilities.ToDictionary(v => (v.Underlying, v.Expiry, v.Strike, v.Right), v => (double)v.ImpliedVolatility),
             History = historyDays > 0 && historySymbols.Count > 0 ? await PriceHistory.LoadAsync(db, [.. historySymbols], historyDays, cancellationToken) : null,
         };
     }

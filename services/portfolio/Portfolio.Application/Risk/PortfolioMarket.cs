@@ -23,11 +23,12 @@ internal static class PortfolioMarketLoader
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var underlyings = positions.Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
         var currencies = positions.Select(p => p.Currency).Distinct(StringComparer.Ordinal).ToList();
+        var optionUnderlyings = positions.Where(p => p.IsOption).Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
         var historySymbols = withHistory
             ? underlyings.Concat(FactorProxies.Etfs).Distinct(StringComparer.Ordinal).ToList()
-            : positions.Where(p => p.IsOption).Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
+            : optionUnderlyings;
         var days = withHistory ? Math.Max(options.Scenarios, options.FactorWindow) + 1 : options.VolatilityWindow + 1;
-        var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, cancellationToken);
+        var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, optionUnderlyings, cancellationToken);
         // With no stored price at all, the figures (all zero) are as of today.
         var asOf = snapshot.Closes.Count > 0 ? snapshot.AsOf : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new PortfolioMarket(portfolio, PortfolioValuation.Value(positions, strategies, snapshot, options, asOf), snapshot);

@@ -1,3 +1,4 @@
+using Platform.SharedKernel;
 using Portfolio.Domain.Positions;
 using Portfolio.Domain.Pricing;
 
@@ -10,8 +11,9 @@ public sealed record UnpricedPosition(Guid PositionId, string Symbol, string Rea
 
 /// <summary>
 /// Values positions at a snapshot: stocks at their close, options with Black-Scholes-Merton at the
-/// underlying's close, the configured rate and dividend yield, and the underlying's realised
-/// volatility over <see cref="RiskOptions.VolatilityWindow"/> (the fallback when its history is too short).
+/// underlying's close, the configured rate and dividend yield, and the contract's implied volatility
+/// from marketdata's latest chain, else the underlying's realised volatility over
+/// <see cref="RiskOptions.VolatilityWindow"/> (the fallback when its history is too short).
 /// Time to expiry counts calendar days from the snapshot's date.
 /// </summary>
 public static class PortfolioValuation
@@ -24,7 +26,7 @@ public static class PortfolioValuation
     {
         var valued = new List<ValuedPosition>(positions.Count);
         var unpriced = new List<UnpricedPosition>();
-        var volatilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        var volatilities = new Dictionary<string, (double Volatility, VolatilitySource Source)>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
             if (!market.Closes.TryGetValue(position.Underlying, out var close) || close.Close <= 0)
@@ -45,20 +47,24 @@ public static class PortfolioValuation
             var sector = market.Sectors.GetValueOrDefault(position.Underlying);
             if (position.Option is not { } option)
             {
-                valued.Add(new ValuedPosition(position, sector, strategy, spot, fx.Rate, spot, 0, 0,
+                valued.Add(new ValuedPosition(position, sector, strategy, spot, fx.Rate, spot, 0, null, 0,
                     units * spot, Math.Abs(units * spot), units * spot, 0, 0, 0, 0, units * (double)position.EntryPrice));
                 continue;
             }
 
-            if (!volatilities.TryGetValue(position.Underlying, out var volatility))
+            if (!volatilities.TryGetValue(position.Underlying, out var realised))
             {
-                volatility = RealisedVolatility(market.History, position.Underlying, options);
-                volatilities[position.Underlying] = volatility;
+                realised = RealisedVolatility(market.History, position.Underlying, options);
+                volatilities[position.Underlying] = realised;
             }
+
+            var (volatility, source) = market.ImpliedVolatilities.TryGetValue((position.Underlying, option.Expiry, option.Strike, EnumText.Name(option.Right)), out var implied)
+                ? (implied, VolatilitySource.ImpliedChain)
+                : (realised.Volatility, realised.Source);
 
             var years = Math.Max(option.Expiry.DayNumber - asOf.DayNumber, 0) / CalendarDaysPerYear;
             var greeks = BlackScholes.Evaluate(new OptionContract(option.Right, spot, (double)option.Strike, years, options.RiskFreeRate, options.DividendYield, volatility));
-            valued.Add(new ValuedPosition(position, sector, strategy, spot, fx.Rate, greeks.Price, volatility, years,
+            valued.Add(new ValuedPosition(position, sector, strategy, spot, fx.Rate, greeks.Price, volatility, source, years,
                 units * greeks.Price, Math.Abs(units * spot), units * greeks.Delta * spot, units * greeks.Gamma * spot * spot / 100.0,
                 units * greeks.Vega, units * greeks.Theta, units * greeks.Rho, units * (double)position.EntryPrice));
         }
@@ -67,17 +73,17 @@ public static class PortfolioValuation
     }
 
     /// <summary>Annualised standard deviation of daily returns; the fallback when fewer than ten returns are known.</summary>
-    public static double RealisedVolatility(PriceHistory? history, string symbol, RiskOptions options)
+    public static (double Volatility, VolatilitySource Source) RealisedVolatility(PriceHistory? history, string symbol, RiskOptions options)
     {
         if (history is null || history.KnownReturns(symbol, options.VolatilityWindow) < 10)
         {
-            return options.FallbackVolatility;
+            return (options.FallbackVolatility, VolatilitySource.Fallback);
         }
 
         var returns = history.Returns(symbol, options.VolatilityWindow);
         var mean = returns.Average();
         var variance = returns.Sum(r => (r - mean) * (r - mean)) / (returns.Length - 1);
         var volatility = Math.Sqrt(variance * TradingDaysPerYear);
-        return volatility > 0 && double.IsFinite(volatility) ? volatility : options.FallbackVolatility;
+        return volatility > 0 && double.IsFinite(volatility) ? (volatility, VolatilitySource.Realised) : (options.FallbackVolatility, VolatilitySource.Fallback);
     }
 }

@@ -11,12 +11,18 @@ namespace Portfolio.Application.Risk;
 public sealed class PriceHistory
 {
     private readonly Dictionary<string, double[]> _closes;
+    private readonly List<StoredClose> _rows;
+    private readonly int _days;
 
-    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes)
+    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes, List<StoredClose> rows, int days)
     {
         Dates = dates;
         _closes = closes;
+        _rows = rows;
+        _days = days;
     }
+
+    private sealed record StoredClose(string Symbol, DateOnly Date, double AdjustedClose);
 
     public IReadOnlyList<DateOnly> Dates { get; }
 
@@ -75,20 +81,45 @@ public sealed class PriceHistory
         return index < 0 || double.IsNaN(closes[index]) ? null : closes[index];
     }
 
+    /// <summary>
+    /// The same closes on the calendar of <paramref name="symbols"/> alone: the dates on which at least one of
+    /// them closed. The risk of a book must not depend on which other symbols (factor proxies) were loaded with it.
+    /// </summary>
+    public PriceHistory For(IReadOnlyCollection<string> symbols) =>
+        Build(_rows.Where(r => symbols.Contains(r.Symbol)).ToList(), _days);
+
+    /// <summary>Returns of <paramref name="symbol"/> between consecutive <paramref name="dates"/> (closes carried forward); zero where it has no close yet.</summary>
+    public double[] ReturnsOn(string symbol, IReadOnlyList<DateOnly> dates)
+    {
+        var returns = new double[Math.Max(dates.Count - 1, 0)];
+        for (var i = 1; i < dates.Count; i++)
+        {
+            var (before, after) = (CloseOn(symbol, dates[i - 1]), CloseOn(symbol, dates[i]));
+            returns[i - 1] = before is > 0 && after is { } a ? (a / before.Value) - 1.0 : 0.0;
+        }
+
+        return returns;
+    }
+
     public static async Task<PriceHistory> LoadAsync(PortfolioDb db, string[] symbols, int days, CancellationToken cancellationToken)
     {
         var last = await db.Closes.Where(c => symbols.Contains(c.Symbol)).MaxAsync(c => (DateOnly?)c.Date, cancellationToken);
         if (last is null)
         {
-            return new PriceHistory([], []);
+            return Build([], days);
         }
 
         // Calendar days that hold the trading days asked for, with room for holidays.
         var since = last.Value.AddDays(-(days * 7 / 5) - 10);
         var rows = await db.Closes.AsNoTracking()
             .Where(c => symbols.Contains(c.Symbol) && c.Date >= since)
-            .Select(c => new { c.Symbol, c.Date, c.AdjustedClose })
+            .Select(c => new StoredClose(c.Symbol, c.Date, (double)c.AdjustedClose))
             .ToListAsync(cancellationToken);
+        return Build(rows, days);
+    }
+
+    private static PriceHistory Build(List<StoredClose> rows, int days)
+    {
         var dates = rows.Select(r => r.Date).Distinct().Order().ToList();
         var index = dates.Select((date, i) => (date, i)).ToDictionary(x => x.date, x => x.i);
         var closes = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -98,7 +129,7 @@ public sealed class PriceHistory
             Array.Fill(series, double.NaN);
             foreach (var row in symbol)
             {
-                series[index[row.Date]] = (double)row.AdjustedClose;
+                series[index[row.Date]] = row.AdjustedClose;
             }
 
             for (var i = 1; i < series.Length; i++)
@@ -115,7 +146,7 @@ public sealed class PriceHistory
         // Keep at most the days asked for (plus the one before the first return).
         var keep = Math.Min(dates.Count, days + 1);
         var skip = dates.Count - keep;
-        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal));
+        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal), rows, days);
     }
 
     private int BinarySearchAtOrBefore(DateOnly date)

@@ -15,8 +15,10 @@ public static class RiskAnalysis
     public static readonly decimal[] Confidences = [0.95m, 0.99m];
     public static readonly int[] Horizons = [1, 10];
 
-    public static RiskFigures Compute(ValuedBook book, PriceHistory history, RiskOptions options)
+    public static RiskFigures Compute(ValuedBook book, PriceHistory loaded, RiskOptions options)
     {
+        // Scenarios are the days on which the book's own underlyings traded, whatever else was loaded.
+        var history = loaded.For([.. book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal)]);
         var pnl = ScenarioProfitAndLoss(book, history, options, out var scenarioCount);
         var dates = history.Dates;
         var window = new ScenarioWindow(scenarioCount, scenarioCount > 0 ? dates[^scenarioCount] : null, scenarioCount > 0 ? dates[^1] : null);
@@ -46,8 +48,9 @@ public static class RiskAnalysis
         var recent = pnl.Length > options.FactorWindow ? pnl[^options.FactorWindow..] : pnl;
         var returns = gross > 0 ? recent.Select(x => x / gross).ToArray() : new double[recent.Length];
         var statistics = Statistics(returns, options);
-        var factors = Factors(returns, history, window);
-        return new RiskFigures(window, historical, parametric, statistics, MarketBeta(returns, history), factors);
+        var returnDates = dates.Skip(dates.Count - returns.Length - 1).ToList();
+        var factors = Factors(returns, returnDates, loaded, window);
+        return new RiskFigures(window, historical, parametric, statistics, MarketBeta(returns, returnDates, loaded), factors);
     }
 
     /// <summary>One P&amp;L per scenario, oldest first, from full revaluation of the book.</summary>
@@ -116,7 +119,8 @@ public static class RiskAnalysis
             Money.Ratio(figures.Sharpe), Money.Ratio(figures.Sortino), Money.Ratio(figures.MaxDrawdown));
     }
 
-    private static decimal? MarketBeta(double[] returns, PriceHistory history)
+    // The proxies' returns are taken between the same dates as the book's, so each pair of returns is one day.
+    private static decimal? MarketBeta(double[] returns, IReadOnlyList<DateOnly> dates, PriceHistory history)
     {
         if (!history.Has(FactorProxies.Market) || returns.Length < 3)
         {
@@ -125,7 +129,7 @@ public static class RiskAnalysis
 
         try
         {
-            return Money.Ratio(FactorRegression.Fit(returns, [history.Returns(FactorProxies.Market, returns.Length)]).Betas[0]);
+            return Money.Ratio(FactorRegression.Fit(returns, [history.ReturnsOn(FactorProxies.Market, dates)]).Betas[0]);
         }
         catch (ArgumentException)
         {
@@ -133,7 +137,7 @@ public static class RiskAnalysis
         }
     }
 
-    private static FactorExposure Factors(double[] returns, PriceHistory history, ScenarioWindow window)
+    private static FactorExposure Factors(double[] returns, IReadOnlyList<DateOnly> dates, PriceHistory history, ScenarioWindow window)
     {
         var proxies = FactorProxies.All.Where(f => history.Has(f.Etf)).ToList();
         if (proxies.Count < FactorProxies.All.Count)
@@ -144,12 +148,11 @@ public static class RiskAnalysis
 
         try
         {
-            var fit = FactorRegression.Fit(returns, [.. proxies.Select(f => history.Returns(f.Etf, returns.Length))]);
-            var dates = history.Dates;
+            var fit = FactorRegression.Fit(returns, [.. proxies.Select(f => history.ReturnsOn(f.Etf, dates))]);
             return new FactorExposure(
                 [.. proxies.Select((f, i) => new FactorBeta(f.Factor, f.Etf, Money.Ratio(fit.Betas[i])))],
                 Money.Ratio(fit.Alpha), Money.Ratio(fit.RSquared), fit.Observations,
-                returns.Length > 0 ? dates[^returns.Length] : null, window.To, null);
+                returns.Length > 0 ? dates[1] : null, window.To, null);
         }
         catch (ArgumentException e)
         {

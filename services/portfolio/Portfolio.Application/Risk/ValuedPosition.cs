@@ -4,6 +4,14 @@ using Portfolio.Domain.Pricing;
 
 namespace Portfolio.Application.Risk;
 
+/// <summary>Where an option's volatility came from: its contract in marketdata's latest chain, the underlying's realised volatility, or the configured fallback.</summary>
+public enum VolatilitySource
+{
+    ImpliedChain,
+    Realised,
+    Fallback,
+}
+
 /// <summary>
 /// A position at the snapshot's prices, every money figure in the portfolio's base currency.
 /// <see cref="DollarDelta"/> is the delta-adjusted exposure (the market value for a stock); gamma is the
@@ -17,6 +25,7 @@ public sealed record ValuedPosition(
     double Fx,
     double UnitPrice,
     double Volatility,
+    VolatilitySource? VolatilitySource,
     double TimeToExpiry,
     double MarketValue,
     double Notional,

@@ -375,6 +375,40 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("limit_states", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Persistence.OptionVolatilityRow", b =>
+                {
+                    b.Property<string>("Underlying")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("underlying");
+
+                    b.Property<DateOnly>("Expiry")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry");
+
+                    b.Property<decimal>("Strike")
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("strike");
+
+                    b.Property<string>("Right")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("right");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal>("ImpliedVolatility")
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("implied_volatility");
+
+                    b.HasKey("Underlying", "Expiry", "Strike", "Right")
+                        .HasName("pk_option_volatilities");
+
+                    b.ToTable("option_volatilities", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Application.Persistence.RiskCalculationRow", b =>
                 {
                     b.Property<Guid>("Id")
