@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
-using Portfolio.Application.Portfolios;
 
 namespace Portfolio.Application.Risk;
 
@@ -11,15 +10,7 @@ public sealed record GetExposures(Guid PortfolioId) : IRequest<Result<ExposureRe
 
 internal sealed class GetExposuresHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options, TimeProvider clock) : IRequestHandler<GetExposures, Result<ExposureReport>>
 {
-    public async Task<Result<ExposureReport>> Handle(GetExposures request, CancellationToken cancellationToken)
-    {
-        var portfolio = await db.FindReadableAsync(user, request.PortfolioId, cancellationToken);
-        if (!portfolio.IsSuccess)
-        {
-            return portfolio.Error!;
-        }
-
-        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: false, clock, cancellationToken);
-        return ExposureReport.Of(portfolio.Value.Id, portfolio.Value.BaseCurrency, market.Book);
-    }
+    public Task<Result<ExposureReport>> Handle(GetExposures request, CancellationToken cancellationToken) =>
+        db.AnalyseAsync(user, request.PortfolioId, options.Value, withHistory: false, clock,
+            market => ExposureReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, market.Book), cancellationToken);
 }

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
-using Portfolio.Application.Portfolios;
 
 namespace Portfolio.Application.Risk;
 
@@ -13,16 +12,10 @@ public sealed record GetFactors(Guid PortfolioId) : IRequest<Result<FactorReport
 
 internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options, TimeProvider clock) : IRequestHandler<GetFactors, Result<FactorReport>>
 {
-    public async Task<Result<FactorReport>> Handle(GetFactors request, CancellationToken cancellationToken)
-    {
-        var portfolio = await db.FindReadableAsync(user, request.PortfolioId, cancellationToken);
-        if (!portfolio.IsSuccess)
+    public Task<Result<FactorReport>> Handle(GetFactors request, CancellationToken cancellationToken) =>
+        db.AnalyseAsync(user, request.PortfolioId, options.Value, withHistory: true, clock, market =>
         {
-            return portfolio.Error!;
-        }
-
-        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: true, clock, cancellationToken);
-        var figures = RiskAnalysis.Compute(market.Book, market.Snapshot.History!, options.Value);
-        return new FactorReport(portfolio.Value.Id, market.Book.AsOf, figures.BetaToMarket, figures.Factors, market.Book.Unpriced);
-    }
+            var figures = RiskAnalysis.Compute(market.Book, market.Snapshot.History!, options.Value);
+            return new FactorReport(market.Portfolio.Id, market.Book.AsOf, figures.BetaToMarket, figures.Factors, market.Book.Unpriced);
+        }, cancellationToken);
 }

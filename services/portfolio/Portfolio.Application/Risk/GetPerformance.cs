@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
-using Portfolio.Application.Portfolios;
 
 namespace Portfolio.Application.Risk;
 
@@ -11,17 +10,11 @@ public sealed record GetPerformance(Guid PortfolioId) : IRequest<Result<Performa
 
 internal sealed class GetPerformanceHandler(PortfolioDb db, ICurrentUser user, IOptions<RiskOptions> options, TimeProvider clock) : IRequestHandler<GetPerformance, Result<PerformanceReport>>
 {
-    public async Task<Result<PerformanceReport>> Handle(GetPerformance request, CancellationToken cancellationToken)
-    {
-        var portfolio = await db.FindReadableAsync(user, request.PortfolioId, cancellationToken);
-        if (!portfolio.IsSuccess)
+    public Task<Result<PerformanceReport>> Handle(GetPerformance request, CancellationToken cancellationToken) =>
+        db.AnalyseAsync(user, request.PortfolioId, options.Value, withHistory: true, clock, market =>
         {
-            return portfolio.Error!;
-        }
-
-        var market = await db.LoadMarketAsync(portfolio.Value, options.Value, withHistory: true, clock, cancellationToken);
-        var history = market.Snapshot.History!;
-        var figures = RiskAnalysis.Compute(market.Book, history, options.Value);
-        return PerformanceReport.Of(portfolio.Value.Id, portfolio.Value.BaseCurrency, market.Book, history, options.Value, figures.Statistics);
-    }
+            var history = market.Snapshot.History!;
+            var figures = RiskAnalysis.Compute(market.Book, history, options.Value);
+            return PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, market.Book, history, options.Value, figures.Statistics);
+        }, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Application.Market;
+using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
+using Portfolio.Application.Portfolios;
 using Portfolio.Domain.Portfolios;
 
 namespace Portfolio.Application.Risk;
@@ -10,6 +12,20 @@ public sealed record PortfolioMarket(InvestmentPortfolio Portfolio, ValuedBook B
 
 internal static class PortfolioMarketLoader
 {
+    /// <summary>The read-only analytics' one shape: the portfolio if the caller may read it, valued, then <paramref name="report"/> of it.</summary>
+    public static async Task<Result<T>> AnalyseAsync<T>(
+        this PortfolioDb db, ICurrentUser user, Guid portfolioId, RiskOptions options, bool withHistory, TimeProvider clock,
+        Func<PortfolioMarket, T> report, CancellationToken cancellationToken)
+    {
+        var portfolio = await db.FindReadableAsync(user, portfolioId, cancellationToken);
+        if (!portfolio.IsSuccess)
+        {
+            return portfolio.Error!;
+        }
+
+        return report(await db.LoadMarketAsync(portfolio.Value, options, withHistory, clock, cancellationToken));
+    }
+
     /// <summary>
     /// Loads the portfolio's live positions and values them. <paramref name="withHistory"/> loads the daily
     /// history of every underlying and factor proxy (VaR, factors, performance); without it only option
