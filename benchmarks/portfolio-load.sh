@@ -318,12 +318,12 @@ PY
       explain "last history date (PriceHistory)" "SELECT max(date) FROM portfolio.close_prices WHERE symbol = ANY(ARRAY[$underlyings])"
       explain "history window (PriceHistory, ~64 trading days for volatility)" "SELECT symbol, date, adjusted_close FROM portfolio.close_prices WHERE symbol = ANY(ARRAY[$underlyings]) AND date >= (SELECT max(date) FROM portfolio.close_prices) - 100"
       # The upload's mode=replace step (UploadPositions: ExecuteUpdate), on the 100,000-row portfolio, rolled back.
-      echo "=== upload, mode=replace: closing the 100,000 positions (rolled back)"
+      echo "=== upload, mode=replace: closing the $upload_rows positions (rolled back)"
       pg -c "BEGIN" -c "EXPLAIN (ANALYZE, BUFFERS, WAL) UPDATE portfolio.positions AS p SET deleted_at = now() WHERE p.deleted_at IS NULL AND p.portfolio_id = '$upload_id'" -c "ROLLBACK"
-      pg -c "SELECT pg_size_pretty(pg_relation_size('portfolio.positions')) AS heap, pg_size_pretty(pg_indexes_size('portfolio.positions')) AS indexes"
+      pg -t -A -c "SELECT 'positions: ' || count(*) || ' rows (' || count(*) FILTER (WHERE deleted_at IS NULL) || ' open), heap ' || pg_size_pretty(pg_relation_size('portfolio.positions')) || ', indexes ' || pg_size_pretty(pg_indexes_size('portfolio.positions')) FROM portfolio.positions"
     fi
   } >"$out/profile.txt" 2>&1
-  grep -E '^===|^exposures|^greeks|^RESULT|^  [A-Za-z]|Scan|Sort Method|WAL:|Execution Time' "$out/profile.txt" | sed -E 's/\(cost=[^)]*\) //; s/^ +/  /' | cut -c1-170
+  grep -E '^===|^exposures|^greeks|^RESULT|^positions:|^  [A-Za-z]|Scan|Sort Method|WAL:|Execution Time' "$out/profile.txt" | sed -E 's/\(cost=[^)]*\) //; s/^ +/  /' | cut -c1-170
 fi
 
 # --- 8. summary ---------------------------------------------------------------------------------------
