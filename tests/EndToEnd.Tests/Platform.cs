@@ -16,6 +16,11 @@ public sealed class Platform
 {
     private static readonly List<ServiceProcess> Processes = [];
 
+    // Identity makes its client registry exactly what it is configured with, so the Identity.Tests host
+    // (running beside this suite on the shared test database, with other clients) would remove deals' and
+    // portfolio's clients from under it. A database of its own keeps this run's identity to itself.
+    private static ScratchDatabase _identityDatabase = null!;
+
     public const string IdentityProject = "services/identity/Identity.Api";
     public const string DealsProject = "services/deals/Deals.Api";
     public const string AlertsProject = "services/alerts/Alerts.Api";
@@ -47,6 +52,7 @@ public sealed class Platform
         var portfolioPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
+        _identityDatabase = await ScratchDatabase.CreateAsync("identity");
 
         // Alerts first, as make run does: its queues must exist before identity publishes the demo users.
         // What every service process gets: its own database login, the broker, the cache, and whose tokens to trust.
@@ -86,7 +92,7 @@ public sealed class Platform
 
         IdentityEnvironment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Postgres"] = TestEnvironment.PostgresConnectionString("identity"),
+            ["ConnectionStrings__Postgres"] = _identityDatabase.ConnectionString,
             ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMqConnectionString,
             ["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString,
             ["Auth__Issuer"] = issuer,
@@ -149,6 +155,8 @@ public sealed class Platform
         {
             await process.DisposeAsync();
         }
+
+        await _identityDatabase.DisposeAsync();
     }
 
     /// <summary>A gateway client signed in as the user (JSON login), as the web console would be.</summary>

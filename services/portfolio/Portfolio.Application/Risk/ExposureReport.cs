@@ -43,10 +43,15 @@ public sealed record ExposureReport(
         var positions = book.Positions;
         var total = Figures(positions);
         var byUnderlying = Group(positions, p => [p.Position.Underlying]);
-        var largest = byUnderlying
-            .Select(g => (g.Key, Exposure: positions.Where(p => p.Position.Underlying == g.Key).Sum(p => p.DollarDelta)))
-            .OrderByDescending(x => Math.Abs(x.Exposure)).FirstOrDefault();
-        var gross = positions.Sum(p => Math.Abs(p.DollarDelta));
+        var netByUnderlying = new Dictionary<string, double>(StringComparer.Ordinal);
+        var gross = 0.0;
+        foreach (var p in positions)
+        {
+            netByUnderlying[p.Position.Underlying] = netByUnderlying.GetValueOrDefault(p.Position.Underlying) + p.DollarDelta;
+            gross += Math.Abs(p.DollarDelta);
+        }
+
+        var largest = netByUnderlying.Select(x => (x.Key, Exposure: x.Value)).OrderByDescending(x => Math.Abs(x.Exposure)).ThenBy(x => x.Key, StringComparer.Ordinal).FirstOrDefault();
         return new ExposureReport(
             portfolioId, currency, book.AsOf, total,
             largest.Key is null ? null : new Concentration(largest.Key, Money.Round(largest.Exposure), Money.Percent(Math.Abs(largest.Exposure), gross)),

@@ -103,7 +103,12 @@ public sealed class PriceHistory
 
     public static async Task<PriceHistory> LoadAsync(PortfolioDb db, string[] symbols, int days, CancellationToken cancellationToken)
     {
-        var last = await db.Closes.Where(c => symbols.Contains(c.Symbol)).MaxAsync(c => (DateOnly?)c.Date, cancellationToken);
+        // The newest close of each symbol by one backward probe of the key each (a plain max() scanned every close).
+        var last = (await db.Database.SqlQuery<DateOnly>(
+            $"""
+            SELECT c.date AS "Value" FROM unnest({symbols}) AS s(symbol)
+            CROSS JOIN LATERAL (SELECT p.date FROM portfolio.close_prices p WHERE p.symbol = s.symbol ORDER BY p.date DESC LIMIT 1) AS c
+            """).ToListAsync(cancellationToken)).Select(d => (DateOnly?)d).Max();
         if (last is null)
         {
             return Build([], days);
