@@ -1,10 +1,8 @@
 using Alerts.Application.Persistence;
 using Alerts.Domain;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Jobs;
 using Platform.Messaging.Inbox;
-using Platform.SharedKernel;
 
 namespace Alerts.Application.Consumers;
 
@@ -16,10 +14,7 @@ public sealed class JobFailedConsumer(AlertsDb db, TimeProvider clock) : InboxCo
 {
     protected override async Task HandleAsync(JobFailed message, ConsumeContext<JobFailed> context)
     {
-        var admins = await Db.Recipients.AsNoTracking()
-            .Where(r => r.Active && r.Roles.Contains(PlatformRoles.Admin))
-            .Select(r => r.UserId)
-            .ToListAsync(context.CancellationToken);
+        var admins = await Db.ActiveAdminsAsync(context.CancellationToken);
         var forDate = message.BusinessDate is { } date ? $" for {date:yyyy-MM-dd}" : string.Empty;
         var now = clock.GetUtcNow();
         var alerts = admins.Select(admin => Alert.Create(

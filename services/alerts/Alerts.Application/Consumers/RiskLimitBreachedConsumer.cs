@@ -1,10 +1,8 @@
 using Alerts.Application.Persistence;
 using Alerts.Domain;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Portfolio;
 using Platform.Messaging.Inbox;
-using Platform.SharedKernel;
 
 namespace Alerts.Application.Consumers;
 
@@ -16,10 +14,7 @@ public sealed class RiskLimitBreachedConsumer(AlertsDb db, TimeProvider clock) :
 {
     protected override async Task HandleAsync(RiskLimitBreached message, ConsumeContext<RiskLimitBreached> context)
     {
-        var admins = await Db.Recipients.AsNoTracking()
-            .Where(r => r.Active && r.Roles.Contains(PlatformRoles.Admin))
-            .Select(r => r.UserId)
-            .ToListAsync(context.CancellationToken);
+        var admins = await Db.ActiveAdminsAsync(context.CancellationToken);
         var (title, body) = Describe(message);
         var now = clock.GetUtcNow();
         var alerts = admins.Append(message.OwnerId).Distinct()

@@ -45,7 +45,7 @@ public sealed class MarketDataClient(HttpClient http, DealsMetrics metrics, ILog
 
             // Only marketdata's own "unknown symbol" refuses a deal: a bare 404 (a wrong base URL, a route
             // not deployed yet) or a 400 (a contract mismatch) is our problem, not the analyst's.
-            if (response.StatusCode == HttpStatusCode.NotFound && await IsUnknownSymbolAsync(response, cancellationToken))
+            if (response.StatusCode == HttpStatusCode.NotFound && await ProblemResponses.HasErrorCodeAsync(response, UnknownSymbolCode, cancellationToken))
             {
                 return TickerLookup.Unknown;
             }
@@ -62,21 +62,4 @@ public sealed class MarketDataClient(HttpClient http, DealsMetrics metrics, ILog
             return TickerLookup.Unavailable;
         }
     }
-
-    private static async Task<bool> IsUnknownSymbolAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
-        {
-            return false;
-        }
-
-        using var problem = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        return problem.RootElement.ValueKind == JsonValueKind.Object
-            && (Is(problem.RootElement, ProblemFields.ErrorCode, UnknownSymbolCode)
-                || Is(problem.RootElement, "code", UnknownSymbolCode)
-                || Is(problem.RootElement, "type", ProblemFields.TypeFor(UnknownSymbolCode)));
-    }
-
-    private static bool Is(JsonElement problem, string member, string value) =>
-        problem.TryGetProperty(member, out var found) && found.ValueKind == JsonValueKind.String && found.GetString() == value;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
 using Polly;
 
@@ -46,7 +47,7 @@ public sealed class MarketDataClient(HttpClient http, ILogger<MarketDataClient> 
             }
 
             // Only marketdata's own "unknown symbol" says the symbol does not exist; any other answer is no answer.
-            return response.StatusCode == HttpStatusCode.NotFound && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains(UnknownSymbolCode, StringComparison.Ordinal)
+            return response.StatusCode == HttpStatusCode.NotFound && await ProblemResponses.HasErrorCodeAsync(response, UnknownSymbolCode, cancellationToken)
                 ? MarketLookup.Unknown
                 : Refused<MarketLookup>(response, symbol);
         });

@@ -15,7 +15,9 @@ internal sealed class GetFactorsHandler(PortfolioDb db, ICurrentUser user, IOpti
     public Task<Result<FactorReport>> Handle(GetFactors request, CancellationToken cancellationToken) =>
         db.AnalyseAsync(user, request.PortfolioId, options.Value, withHistory: true, clock, market =>
         {
-            var figures = RiskAnalysis.Compute(market.Book, market.Snapshot.History!, options.Value);
-            return new FactorReport(market.Portfolio.Id, market.Book.AsOf, figures.BetaToMarket, figures.Factors, market.Book.Unpriced);
+            // Only the scenario P&L is needed: no tails, no covariance of the book's underlyings.
+            var history = market.Snapshot.History!;
+            var scenarios = RiskAnalysis.Scenarios(market.Book, history, options.Value);
+            return new FactorReport(market.Portfolio.Id, market.Book.AsOf, RiskAnalysis.MarketBeta(scenarios, history), RiskAnalysis.Factors(scenarios, history), market.Book.Unpriced);
         }, cancellationToken);
 }

@@ -14,7 +14,7 @@ internal sealed class GetPerformanceHandler(PortfolioDb db, ICurrentUser user, I
         db.AnalyseAsync(user, request.PortfolioId, options.Value, withHistory: true, clock, market =>
         {
             var history = market.Snapshot.History!;
-            var figures = RiskAnalysis.Compute(market.Book, history, options.Value);
-            return PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, market.Book, history, options.Value, figures.Statistics);
+            var statistics = RiskAnalysis.Statistics(RiskAnalysis.Scenarios(market.Book, history, options.Value), options.Value);
+            return PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, market.Book, history, options.Value, statistics);
         }, cancellationToken);
 }

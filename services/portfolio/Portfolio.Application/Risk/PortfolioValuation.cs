@@ -1,6 +1,7 @@
 using Platform.SharedKernel;
 using Portfolio.Domain.Positions;
 using Portfolio.Domain.Pricing;
+using Portfolio.Domain.Risk.Statistics;
 
 namespace Portfolio.Application.Risk;
 
@@ -18,7 +19,6 @@ public sealed record UnpricedPosition(Guid PositionId, string Symbol, string Rea
 /// </summary>
 public static class PortfolioValuation
 {
-    private const double TradingDaysPerYear = 252.0;
     private const double CalendarDaysPerYear = 365.0;
 
     public static ValuedBook Value(
@@ -80,10 +80,7 @@ public static class PortfolioValuation
             return (options.FallbackVolatility, VolatilitySource.Fallback);
         }
 
-        var returns = history.Returns(symbol, options.VolatilityWindow);
-        var mean = returns.Average();
-        var variance = returns.Sum(r => (r - mean) * (r - mean)) / (returns.Length - 1);
-        var volatility = Math.Sqrt(variance * TradingDaysPerYear);
+        var volatility = PerformanceStatistics.FromDailyReturns(history.Returns(symbol, options.VolatilityWindow), 0).AnnualisedVolatility;
         return volatility > 0 && double.IsFinite(volatility) ? (volatility, VolatilitySource.Realised) : (options.FallbackVolatility, VolatilitySource.Fallback);
     }
 }

@@ -6,7 +6,7 @@ namespace Portfolio.Application.Risk;
 
 /// <summary>
 /// The figures that need history. Scenarios: the last <see cref="RiskOptions.Scenarios"/> daily returns of
-/// every underlying on a common calendar; each scenario applies one past day's returns to today's book:
+/// the book's underlyings on their own calendar; each scenario applies one past day's returns to today's book:
 /// stocks move linearly, options are repriced with Black-Scholes (volatility and rates held, one day less
 /// to expiry). 10-day figures scale the 1-day ones by √10. FX is held at today's rate in every scenario.
 /// </summary>
@@ -15,23 +15,20 @@ public static class RiskAnalysis
     public static readonly decimal[] Confidences = [0.95m, 0.99m];
     public static readonly int[] Horizons = [1, 10];
 
+    /// <summary>Everything a recorded calculation reports: tails, delta-normal VaR, statistics and factors.</summary>
     public static RiskFigures Compute(ValuedBook book, PriceHistory loaded, RiskOptions options)
     {
-        // Scenarios are the days on which the book's own underlyings traded, whatever else was loaded.
-        var history = loaded.For([.. book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal)]);
-        var pnl = ScenarioProfitAndLoss(book, history, options, out var scenarioCount);
-        var dates = history.Dates;
-        var window = new ScenarioWindow(scenarioCount, scenarioCount > 0 ? dates[^scenarioCount] : null, scenarioCount > 0 ? dates[^1] : null);
+        var scenarios = Scenarios(book, loaded, options);
         var historical = new List<TailFigures>();
         var parametric = new List<TailFigures>();
-        var (exposures, covariance) = DeltaExposures(book, history, options);
+        var (exposures, covariance) = DeltaExposures(book, scenarios.History, options);
         foreach (var horizon in Horizons)
         {
             foreach (var confidence in Confidences)
             {
-                if (pnl.Length > 0)
+                if (scenarios.ProfitAndLoss.Length > 0)
                 {
-                    var tail = HistoricalVar.FromProfitAndLoss(pnl, (double)confidence);
+                    var tail = HistoricalVar.FromProfitAndLoss(scenarios.ProfitAndLoss, (double)confidence);
                     historical.Add(new TailFigures(confidence, horizon,
                         Money.Round(HistoricalVar.ScaleToHorizon(tail.ValueAtRisk, horizon)), Money.Round(HistoricalVar.ScaleToHorizon(tail.ExpectedShortfall, horizon))));
                 }
@@ -44,14 +41,29 @@ public static class RiskAnalysis
             }
         }
 
+        return new RiskFigures(scenarios.Window, historical, parametric, Statistics(scenarios, options), MarketBeta(scenarios, loaded), Factors(scenarios, loaded));
+    }
+
+    /// <summary>
+    /// The book's scenario P&amp;L, and its last <see cref="RiskOptions.FactorWindow"/> days as returns on gross
+    /// exposure with the dates they run between: what statistics and factors are computed from.
+    /// </summary>
+    public static BookScenarios Scenarios(ValuedBook book, PriceHistory loaded, RiskOptions options)
+    {
+        // Scenarios are the days on which the book's own underlyings traded, whatever else was loaded.
+        var history = loaded.For([.. book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal)]);
+        var pnl = ScenarioProfitAndLoss(book, history, options, out var scenarioCount);
+        var dates = history.Dates;
+        var window = new ScenarioWindow(scenarioCount, scenarioCount > 0 ? dates[^scenarioCount] : null, scenarioCount > 0 ? dates[^1] : null);
         var gross = book.Positions.Sum(p => Math.Abs(p.DollarDelta));
         var recent = pnl.Length > options.FactorWindow ? pnl[^options.FactorWindow..] : pnl;
         var returns = gross > 0 ? recent.Select(x => x / gross).ToArray() : new double[recent.Length];
-        var statistics = Statistics(returns, options);
-        var returnDates = dates.Skip(dates.Count - returns.Length - 1).ToList();
-        var factors = Factors(returns, returnDates, loaded, window);
-        return new RiskFigures(window, historical, parametric, statistics, MarketBeta(returns, returnDates, loaded), factors);
+        return new BookScenarios(pnl, window, history, returns, [.. dates.Skip(dates.Count - returns.Length - 1)]);
     }
+
+    /// <summary>The 1-day 99% historical VaR: what <c>PortfolioRiskCalculated</c> carries and the VaR limit bounds (0 without scenarios).</summary>
+    public static decimal OneDay99(IReadOnlyList<TailFigures> historical) =>
+        historical.FirstOrDefault(t => t.HorizonDays == 1 && t.Confidence == 0.99m)?.ValueAtRisk ?? 0m;
 
     /// <summary>One P&amp;L per scenario, oldest first, from full revaluation of the book.</summary>
     public static double[] ScenarioProfitAndLoss(ValuedBook book, PriceHistory history, RiskOptions options, out int scenarioCount)
@@ -112,16 +124,17 @@ public static class RiskAnalysis
         return ([.. byUnderlying.Select(u => u.Exposure)], ParametricVar.Covariance(series));
     }
 
-    private static PerformanceStatisticsView Statistics(double[] returns, RiskOptions options)
+    public static PerformanceStatisticsView Statistics(BookScenarios scenarios, RiskOptions options)
     {
-        var figures = PerformanceStatistics.FromDailyReturns(returns, options.RiskFreeRate);
+        var figures = PerformanceStatistics.FromDailyReturns(scenarios.Returns, options.RiskFreeRate);
         return new PerformanceStatisticsView(figures.Observations, Money.Ratio(figures.AnnualisedReturn), Money.Ratio(figures.AnnualisedVolatility),
             Money.Ratio(figures.Sharpe), Money.Ratio(figures.Sortino), Money.Ratio(figures.MaxDrawdown));
     }
 
     // The proxies' returns are taken between the same dates as the book's, so each pair of returns is one day.
-    private static decimal? MarketBeta(double[] returns, IReadOnlyList<DateOnly> dates, PriceHistory history)
+    public static decimal? MarketBeta(BookScenarios scenarios, PriceHistory history)
     {
+        var (returns, dates) = (scenarios.Returns, scenarios.ReturnDates);
         if (!history.Has(FactorProxies.Market) || returns.Length < 3)
         {
             return null;
@@ -137,8 +150,9 @@ public static class RiskAnalysis
         }
     }
 
-    private static FactorExposure Factors(double[] returns, IReadOnlyList<DateOnly> dates, PriceHistory history, ScenarioWindow window)
+    public static FactorExposure Factors(BookScenarios scenarios, PriceHistory history)
     {
+        var (returns, dates, window) = (scenarios.Returns, scenarios.ReturnDates, scenarios.Window);
         var proxies = FactorProxies.All.Where(f => history.Has(f.Etf)).ToList();
         if (proxies.Count < FactorProxies.All.Count)
         {

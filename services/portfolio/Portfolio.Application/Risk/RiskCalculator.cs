@@ -38,7 +38,7 @@ public sealed class RiskCalculator(PortfolioDb db, IOptions<RiskOptions> options
         var greeks = GreeksReport.Sum(book.Positions);
         var risk = RiskAnalysis.Compute(book, market.Snapshot.History!, settings);
         var id = Guid.CreateVersion7(now);
-        var valueAtRisk = risk.Historical.FirstOrDefault(t => t.HorizonDays == 1 && t.Confidence == 0.99m)?.ValueAtRisk ?? 0m;
+        var valueAtRisk = RiskAnalysis.OneDay99(risk.Historical);
         var limits = RiskLimitChecks.Check(portfolio.Limits, exposure.Total, greeks, exposure.LargestName, valueAtRisk);
         var report = new RiskReport(id, portfolio.Id, portfolio.BaseCurrency, now, book.AsOf, exposure.Total, exposure.LargestName, greeks, risk, limits, book.Unpriced);
         var inputs = new RiskInputs(

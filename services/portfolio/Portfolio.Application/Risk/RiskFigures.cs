@@ -25,3 +25,9 @@ public sealed record RiskFigures(
     PerformanceStatisticsView Statistics,
     decimal? BetaToMarket,
     FactorExposure Factors);
+
+/// <summary>
+/// One P&amp;L per historical scenario (oldest first) on the book's own calendar (<see cref="History"/>), and the
+/// last factor window of it as daily returns on gross exposure, between <see cref="ReturnDates"/> (one more date than returns).
+/// </summary>
+public sealed record BookScenarios(double[] ProfitAndLoss, ScenarioWindow Window, PriceHistory History, double[] Returns, IReadOnlyList<DateOnly> ReturnDates);

@@ -18,7 +18,7 @@ public sealed record RiskReport(
     IReadOnlyList<UnpricedPosition> Unpriced)
 {
     /// <summary>The figure <c>PortfolioRiskCalculated.ValueAtRisk</c> and the VaR limit use: 1-day 99% historical VaR.</summary>
-    public decimal ValueAtRisk99OneDay => Risk.Historical.FirstOrDefault(t => t.HorizonDays == 1 && t.Confidence == 0.99m)?.ValueAtRisk ?? 0m;
+    public decimal ValueAtRisk99OneDay => RiskAnalysis.OneDay99(Risk.Historical);
 }
 
 /// <summary>What a calculation used, so any figure can be explained: each price's date, each FX rate, the model's parameters.</summary>
