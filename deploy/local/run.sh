@@ -166,7 +166,7 @@ if [[ -n "${APP_DLL[alerts]:-}" ]]; then
 fi
 if [[ -n "${APP_DLL[portfolio]:-}" ]]; then
   mapfile -t portfolio_env < <(service_client_env portfolio "$PLATFORM_CLIENT_SECRET_PORTFOLIO")
-  start_app portfolio "Auth__JwksUri=$JWKS_URI" "${portfolio_env[@]}"
+  start_app portfolio "Auth__JwksUri=$JWKS_URI" "Storage__FileSystem__Root=$RUN/storage/portfolio" "${portfolio_env[@]}"
 fi
 for name in alerts portfolio; do
   if [[ -n "${APP_DLL[$name]:-}" ]]; then wait_ready "$name"; fi

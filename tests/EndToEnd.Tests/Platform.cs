@@ -88,7 +88,8 @@ public sealed class Platform
 
         // Portfolio before identity as well: it gives every registered user a default portfolio.
         Processes.Add(await ServiceProcess.StartAsync("portfolio", PortfolioProject, portfolioPort,
-            ServiceEnvironment("portfolio", CallerOfMarketdata("portfolio", PortfolioClientSecret))));
+            ServiceEnvironment("portfolio", [.. CallerOfMarketdata("portfolio", PortfolioClientSecret),
+                ("Storage__FileSystem__Root", Path.Combine(Path.GetTempPath(), "e2e-portfolio-storage", Guid.NewGuid().ToString("N")))])));
 
         IdentityEnvironment = new Dictionary<string, string>
         {

@@ -35,6 +35,8 @@ public sealed class PortfolioApiFactory(TestSigningKey key, Uri jwksUri) : Servi
         builder.UseSetting("Auth:Client:Secret", "portfolio-test-secret");
         // Revalue right after a price update, so the tests need not wait for the production interval.
         builder.UseSetting("Portfolio:Risk:RevaluationInterval", "00:00:01");
+        // Reports and archives go to a directory of this test run's own.
+        builder.UseSetting("Storage:FileSystem:Root", Path.Combine(Path.GetTempPath(), "portfolio-tests-storage", Guid.NewGuid().ToString("N")));
     }
 
     public HttpClient Analyst(out Guid userId) => ClientFor(out userId, PlatformRoles.Analyst);

@@ -1,5 +1,6 @@
 using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
+using Platform.Storage;
 using Portfolio.Api.Endpoints;
 using Portfolio.Application.Consumers;
 using Portfolio.Application.Market;
@@ -22,6 +23,7 @@ internal static class PortfolioApi
             bus.AddConsumer<PricesUpdatedConsumer>();
         },
         AdminRoutePrefix = "/api/v1/portfolios/admin",
+        Jobs = _ => { },
     };
 
     public static WebApplicationBuilder AddPortfolioApi(this WebApplicationBuilder builder)
@@ -29,6 +31,7 @@ internal static class PortfolioApi
         builder.AddPortfolioInfrastructure();
         builder.AddPortfolioMarketData();
         builder.AddPortfolioRisk();
+        builder.AddPlatformDocumentStore();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Jobs;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Idempotency;
@@ -153,8 +154,13 @@ public sealed class PortfolioDb(DbContextOptions<PortfolioDb> options) : DbConte
             mark.HasIndex(m => m.MarkedAt);
         });
 
+        // Newer features (batch, snapshots, what-if, index strategies, reports) keep their mapping
+        // beside their use cases as IEntityTypeConfiguration classes, so this file does not grow with each.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDb).Assembly);
+
         modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJobTables();
         modelBuilder.ApplyPlatformConventions(Schema);
     }
 

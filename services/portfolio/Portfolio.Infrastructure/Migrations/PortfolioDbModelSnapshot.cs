@@ -25,6 +25,173 @@ namespace Portfolio.Infrastructure.Migrations
 
             modelBuilder.HasSequence("outbox_messages_sequence");
 
+            modelBuilder.Entity("Platform.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateOnly?>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("ItemErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_error_count");
+
+                    b.Property<string>("ItemErrors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("item_errors");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_done");
+
+                    b.Property<int?>("ItemsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_total");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<TimeSpan>("Timeout")
+                        .HasColumnType("interval")
+                        .HasColumnName("timeout");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_jobs_queued")
+                        .HasFilter("status = 'queued'");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_jobs_running_lease")
+                        .HasFilter("status = 'running'");
+
+                    b.HasIndex("Type", "BusinessDate")
+                        .IsUnique()
+                        .HasDatabaseName("ux_jobs_pending_per_business_date")
+                        .HasFilter("status IN ('queued', 'running')");
+
+                    b.HasIndex("Type", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_type_created_at");
+
+                    b.ToTable("jobs", "portfolio");
+                });
+
+            modelBuilder.Entity("Platform.Jobs.JobSchedule", b =>
+                {
+                    b.Property<string>("JobType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_type");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("cron");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<Guid?>("LastJobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_job_id");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("JobType")
+                        .HasName("pk_job_schedules");
+
+                    b.HasIndex("NextRunAt")
+                        .HasDatabaseName("ix_job_schedules_next_run_at")
+                        .HasFilter("enabled");
+
+                    b.ToTable("job_schedules", "portfolio");
+                });
+
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
