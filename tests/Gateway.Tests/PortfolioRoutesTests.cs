@@ -4,7 +4,7 @@ using static Gateway.Tests.HttpAssertions;
 namespace Gateway.Tests;
 
 /// <summary>
-/// The portfolio service's routes: its four path prefixes and its OpenAPI document reach the portfolio
+/// The portfolio service's routes: its path prefixes and its OpenAPI document reach the portfolio
 /// cluster, the API only with a token, and only the positions upload accepts a body past the gateway-wide limit.
 /// </summary>
 public sealed class PortfolioRoutesTests
@@ -50,6 +50,15 @@ public sealed class PortfolioRoutesTests
     [TestCase("POST", "/api/v1/tags")]
     [TestCase("GET", "/api/v1/risk/portfolios/42?confidence=0.99")]
     [TestCase("POST", Upload)]
+    [TestCase("POST", "/api/v1/portfolios/admin/batch/snapshots")]
+    [TestCase("GET", "/api/v1/portfolios/42/history?from=2026-01-01&to=2026-06-30")]
+    [TestCase("GET", "/api/v1/modeling/sessions")]
+    [TestCase("POST", "/api/v1/modeling/sessions/42/trades")]
+    [TestCase("GET", "/api/v1/index-strategies")]
+    [TestCase("POST", "/api/v1/index-strategies/42/simulate")]
+    [TestCase("POST", "/api/v1/reports")]
+    [TestCase("GET", "/api/v1/reports/42/download?format=pdf")]
+    [TestCase("GET", "/api/v1/exports")]
     public async Task Request_ToAPortfolioRoute_ReachesPortfolioWithTheToken(string method, string target)
     {
         using var request = GatewayHarness.Request(new HttpMethod(method), target, _gateway.Token());
@@ -74,6 +83,10 @@ public sealed class PortfolioRoutesTests
     [TestCase("/api/v1/tags")]
     [TestCase("/api/v1/risk/portfolios/42")]
     [TestCase(Upload)]
+    [TestCase("/api/v1/modeling/sessions")]
+    [TestCase("/api/v1/index-strategies")]
+    [TestCase("/api/v1/reports/42/download")]
+    [TestCase("/api/v1/exports")]
     public async Task Request_ToAPortfolioRouteWithoutAToken_Returns401(string target)
     {
         using var request = GatewayHarness.Request(target == Upload ? HttpMethod.Post : HttpMethod.Get, target);
@@ -137,6 +150,9 @@ public sealed class PortfolioRoutesTests
     [TestCase("PUT", "/api/v1/portfolios/7d0c2b7e-5f7a-4c8e-9d43-2a1f0e6b9c11")]
     [TestCase("PUT", "/api/v1/portfolios/7d0c2b7e-5f7a-4c8e-9d43-2a1f0e6b9c11/positions/upload")]
     [TestCase("POST", "/api/v1/positions")]
+    [TestCase("POST", "/api/v1/modeling/sessions/42/trades")]
+    [TestCase("POST", "/api/v1/index-strategies")]
+    [TestCase("POST", "/api/v1/reports")]
     public async Task Request_OtherThanTheUploadOverTheGatewayWideLimit_Returns413Problem(string method, string target)
     {
         using var request = GatewayHarness.Request(new HttpMethod(method), target, _gateway.Token());
