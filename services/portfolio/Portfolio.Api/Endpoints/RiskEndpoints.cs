@@ -1,6 +1,7 @@
 using MediatR;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
+using Platform.SharedKernel;
 using Portfolio.Application.Risk;
 
 namespace Portfolio.Api.Endpoints;
@@ -17,20 +18,22 @@ internal static class RiskEndpoints
         var analytics = app.MapGroup("/api/v1/portfolios/{portfolioId:guid}").WithTags("Risk").RequireAuthorization(PortfolioPolicies.PortfolioUser);
         var risk = app.MapGroup("/api/v1/risk").WithTags("Risk").RequireAuthorization(PortfolioPolicies.PortfolioUser);
 
-        analytics.MapGet("/exposures", async (Guid portfolioId, IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetExposures(portfolioId), ct)).ToHttp())
+        analytics.MapGet("/exposures", async (Guid portfolioId, HttpContext http, IMediator mediator, CancellationToken ct) => Cached(http, await mediator.Send(new GetExposures(portfolioId), ct)))
             .WithName("getExposures")
             .WithSummary("Gross, net, long, short, notional and delta-adjusted exposure, by position, type, tag, strategy, sector and underlying")
             .WithDescription("In the base currency at the latest stored closes (asOf). Long/short/net/gross are delta-adjusted; notional is |units × spot|. " +
                 "Positions without a stored price or FX rate are listed under unpriced and left out of the figures.")
             .Produces<ExposureReport>()
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        analytics.MapGet("/greeks", async (Guid portfolioId, IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetGreeks(portfolioId), ct)).ToHttp())
+        analytics.MapGet("/greeks", async (Guid portfolioId, HttpContext http, IMediator mediator, CancellationToken ct) => Cached(http, await mediator.Send(new GetGreeks(portfolioId), ct)))
             .WithName("getGreeks")
             .WithSummary("Greeks per position and in total, in money of the base currency")
             .WithDescription("Dollar delta, gamma per 1% move (change of dollar delta), vega per volatility point, theta per calendar day, rho per rate point. " +
                 "Options: Black-Scholes-Merton with the configured rate and dividend yield and the underlying's realised volatility.")
             .Produces<GreeksReport>()
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         analytics.MapGet("/factors", async (Guid portfolioId, IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetFactors(portfolioId), ct)).ToHttp())
@@ -89,4 +92,23 @@ internal static class RiskEndpoints
 
     /// <summary>10,000 options of about 200 bytes each.</summary>
     private const long OptionPricingMaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>The cached answer as it was serialised, with its ETag; 304 when the client already has that version.</summary>
+    private static IResult Cached(HttpContext http, Result<CachedAnalytics> report)
+    {
+        if (!report.IsSuccess)
+        {
+            return report.ToHttp();
+        }
+
+        if (EntityTags.NotModified(http, report.Value.ETag) is { } notModified)
+        {
+            return notModified;
+        }
+
+        http.Response.Headers.ETag = report.Value.ETag;
+        // Figures move with every price: a shared cache may keep them only while it revalidates.
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return Results.Bytes(report.Value.Json, "application/json");
+    }
 }

@@ -56,3 +56,13 @@ public sealed class OptionVolatilityRow
     /// <summary>The chain's date.</summary>
     public DateOnly AsOf { get; set; }
 }
+
+/// <summary>
+/// One row whose version a trigger bumps whenever a statement changes rows of market data (closes, FX,
+/// option volatilities, instruments), whoever writes them: the key of every cached valuation.
+/// </summary>
+public sealed class MarketVersionRow
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+}

@@ -27,6 +27,30 @@ internal static class PortfolioMarketLoader
     }
 
     /// <summary>
+    /// <see cref="AnalyseAsync{T}"/> for the reports dashboards poll (exposures, greeks): served from
+    /// <paramref name="cache"/> while the portfolio's <see cref="BookStamp"/> is unchanged.
+    /// </summary>
+    public static async Task<Result<CachedAnalytics>> AnalyseCachedAsync<T>(
+        this PortfolioDb db, ICurrentUser user, AnalyticsCache cache, string reportName, Guid portfolioId, RiskOptions options, TimeProvider clock,
+        Func<PortfolioMarket, T> report, CancellationToken cancellationToken)
+    {
+        var portfolio = await db.FindReadableAsync(user, portfolioId, cancellationToken);
+        if (!portfolio.IsSuccess)
+        {
+            return portfolio.Error!;
+        }
+
+        var stamp = await BookStamp.ReadAsync(db, portfolio.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        if (cache.TryGet(reportName, stamp, out var cached))
+        {
+            return cached;
+        }
+
+        var market = await db.LoadMarketAsync(portfolio.Value, options, withHistory: false, clock, cancellationToken);
+        return cache.Store(reportName, stamp, report(market));
+    }
+
+    /// <summary>
     /// Loads the portfolio's live positions and values them. <paramref name="withHistory"/> loads the daily
     /// history of every underlying and factor proxy (VaR, factors, performance); without it only option
     /// underlyings get the short history their volatility needs, which keeps exposures and greeks fast.

@@ -34,4 +34,8 @@ public sealed class RiskOptions
     /// <summary>Portfolios marked by price updates are recalculated at most this often.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RevaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Memory each replica may spend on serialised exposures and greeks (see AnalyticsCache).</summary>
+    [Range(0L, 4L * 1024 * 1024 * 1024)]
+    public long AnalyticsCacheBytes { get; set; } = 256L * 1024 * 1024;
 }

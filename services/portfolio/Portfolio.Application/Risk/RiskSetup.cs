@@ -11,6 +11,7 @@ public static class RiskSetup
         builder.Services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RevaluationSignal>();
         builder.Services.AddScoped<RiskCalculator>();
+        builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddHostedService<RevaluationWorker>();
         return builder;
     }

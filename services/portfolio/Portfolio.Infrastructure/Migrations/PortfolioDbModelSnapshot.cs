@@ -542,6 +542,29 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("limit_states", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Persistence.MarketVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_versions");
+
+                    b.ToTable("market_versions", "portfolio");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portfolio.Application.Persistence.OptionVolatilityRow", b =>
                 {
                     b.Property<string>("Underlying")
