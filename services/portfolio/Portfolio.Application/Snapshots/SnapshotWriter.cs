@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portfolio.Application.Persistence;
+using Portfolio.Application.Risk;
+using Portfolio.Domain.Portfolios;
+
+namespace Portfolio.Application.Snapshots;
+
+/// <summary>
+/// Writes a portfolio's snapshot for a business date from the risk code's own figures (valuation, exposures,
+/// greeks, historical VaR, factor betas, performance), at the latest stored closes; an existing snapshot of
+/// that date is overwritten, never duplicated. Saves on the caller's context (and its transaction).
+/// </summary>
+public sealed class SnapshotWriter(PortfolioDb db, IOptions<RiskOptions> options, TimeProvider clock)
+{
+    public async Task<PortfolioSnapshotRow> WriteAsync(InvestmentPortfolio portfolio, DateOnly businessDate, Guid jobId, CancellationToken cancellationToken)
+    {
+        var market = await db.LoadMarketAsync(portfolio, options.Value, withHistory: true, clock, cancellationToken);
+        var existing = await db.Set<PortfolioSnapshotRow>().SingleOrDefaultAsync(s => s.PortfolioId == portfolio.Id && s.BusinessDate == businessDate, cancellationToken);
+        var row = existing ?? new PortfolioSnapshotRow { PortfolioId = portfolio.Id, BusinessDate = businessDate };
+        Fill(row, market, options.Value);
+        (row.JobId, row.ComputedAt) = (jobId, clock.GetUtcNow());
+        if (existing is null)
+        {
+            db.Set<PortfolioSnapshotRow>().Add(row);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>The snapshot's figures, each from the report the API serves for it.</summary>
+    public static void Fill(PortfolioSnapshotRow row, PortfolioMarket market, RiskOptions options)
+    {
+        var book = market.Book;
+        var exposure = ExposureReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, book).Total;
+        var greeks = GreeksReport.Sum(book.Positions);
+        row.AsOf = book.AsOf;
+        row.Currency = market.Portfolio.BaseCurrency;
+        row.Positions = book.Positions.Count;
+        row.Unpriced = book.Unpriced.Count;
+        (row.MarketValue, row.GrossExposure, row.NetExposure, row.LongExposure, row.ShortExposure) =
+            (exposure.MarketValue, exposure.Gross, exposure.Net, exposure.Long, exposure.Short);
+        (row.DollarDelta, row.DollarGamma, row.Vega, row.Theta, row.Rho) = (greeks.DollarDelta, greeks.DollarGamma, greeks.Vega, greeks.Theta, greeks.Rho);
+        if (market.Snapshot.History is not { } history || book.Positions.Count == 0)
+        {
+            (row.ValueAtRisk99OneDay, row.BetaToMarket, row.FactorBetas, row.ProfitAndLossDay, row.ProfitAndLossSinceInception) = (0m, null, "{}", 0m, 0m);
+            return;
+        }
+
+        var risk = RiskAnalysis.Compute(book, history, options);
+        var performance = PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, book, history, options, risk.Statistics);
+        row.ValueAtRisk99OneDay = RiskAnalysis.OneDay99(risk.Historical);
+        row.BetaToMarket = risk.BetaToMarket;
+        row.FactorBetas = JsonSerializer.Serialize(risk.Factors.Betas.ToDictionary(b => b.Factor, b => b.Beta, StringComparer.Ordinal));
+        row.ProfitAndLossDay = performance.Periods.Single(p => p.Period == "day").ProfitAndLoss;
+        row.ProfitAndLossSinceInception = performance.Periods.Single(p => p.Period == "sinceInception").ProfitAndLoss;
+    }
+}
