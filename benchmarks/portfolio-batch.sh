@@ -90,6 +90,8 @@ start_replica() { # name, port
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2"
     export Auth__Issuer="$issuer" Auth__JwksUri="http://127.0.0.1:$jwks_port/.well-known/jwks.json"
     export Services__marketdata__BaseUrl="http://127.0.0.1:9/" Services__identity__BaseUrl="http://127.0.0.1:9/"
+    # marketdata and identity are not running: the client is configured but never gets a token.
+    export Auth__Client__Id=portfolio Auth__Client__Secret=bench-not-used
     export Storage__FileSystem__Root="$out/storage" Logging__LogLevel__Default=Warning
     cd "$(dirname "$dll")"
     exec dotnet "$dll"
@@ -137,9 +139,9 @@ CREATE TEMP TABLE dates AS
   FROM generate_series(:'business_date'::date - (:days * 7 / 5 + 10), :'business_date'::date, interval '1 day') d
   WHERE extract(isodow FROM d) < 6;
 DELETE FROM dates WHERE n <= (SELECT count(*) FROM dates) - :days;
-SELECT setseed(0.2026);
+SELECT setseed(0.2026) \gset
 INSERT INTO close_prices (symbol, date, close, adjusted_close, currency, updated_at)
-  SELECT symbol, date, round(p, 4), round(p, 4), 'USD', now() FROM (
+  SELECT symbol, date, round(p::numeric, 4), round(p::numeric, 4), 'USD', now() FROM (
     SELECT s.symbol, d.date,
       (20 + (s.i * 37) % 400) * exp(sum(0.00025 + 0.018 * (random() + random() + random() - 1.5)) OVER (PARTITION BY s.symbol ORDER BY d.date)) AS p
     FROM syms s CROSS JOIN dates d) walk;

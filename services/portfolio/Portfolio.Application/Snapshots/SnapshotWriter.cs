@@ -12,14 +12,17 @@ namespace Portfolio.Application.Snapshots;
 /// greeks, historical VaR, factor betas, performance), at the latest stored closes; an existing snapshot of
 /// that date is overwritten, never duplicated. Saves on the caller's context (and its transaction).
 /// </summary>
-public sealed class SnapshotWriter(PortfolioDb db, IOptions<RiskOptions> options, TimeProvider clock)
+public sealed class SnapshotWriter(PortfolioDb db, SnapshotHistory histories, IOptions<RiskOptions> options, TimeProvider clock)
 {
     public async Task<PortfolioSnapshotRow> WriteAsync(InvestmentPortfolio portfolio, DateOnly businessDate, Guid jobId, CancellationToken cancellationToken)
     {
-        var market = await db.LoadMarketAsync(portfolio, options.Value, withHistory: true, clock, cancellationToken);
+        // Valued as the exposures and greeks are (the option underlyings' short history for volatility); the
+        // scenario history is the run's, shared by every portfolio.
+        var market = await db.LoadMarketAsync(portfolio, options.Value, withHistory: false, clock, cancellationToken);
+        var history = await histories.ForRunAsync(db, jobId, cancellationToken);
         var existing = await db.Set<PortfolioSnapshotRow>().SingleOrDefaultAsync(s => s.PortfolioId == portfolio.Id && s.BusinessDate == businessDate, cancellationToken);
         var row = existing ?? new PortfolioSnapshotRow { PortfolioId = portfolio.Id, BusinessDate = businessDate };
-        Fill(row, market, options.Value);
+        Fill(row, market, history, options.Value);
         (row.JobId, row.ComputedAt) = (jobId, clock.GetUtcNow());
         if (existing is null)
         {
@@ -31,7 +34,7 @@ public sealed class SnapshotWriter(PortfolioDb db, IOptions<RiskOptions> options
     }
 
     /// <summary>The snapshot's figures, each from the report the API serves for it.</summary>
-    public static void Fill(PortfolioSnapshotRow row, PortfolioMarket market, RiskOptions options)
+    public static void Fill(PortfolioSnapshotRow row, PortfolioMarket market, PriceHistory history, RiskOptions options)
     {
         var book = market.Book;
         var exposure = ExposureReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, book).Total;
@@ -43,7 +46,7 @@ public sealed class SnapshotWriter(PortfolioDb db, IOptions<RiskOptions> options
         (row.MarketValue, row.GrossExposure, row.NetExposure, row.LongExposure, row.ShortExposure) =
             (exposure.MarketValue, exposure.Gross, exposure.Net, exposure.Long, exposure.Short);
         (row.DollarDelta, row.DollarGamma, row.Vega, row.Theta, row.Rho) = (greeks.DollarDelta, greeks.DollarGamma, greeks.Vega, greeks.Theta, greeks.Rho);
-        if (market.Snapshot.History is not { } history || book.Positions.Count == 0)
+        if (book.Positions.Count == 0)
         {
             (row.ValueAtRisk99OneDay, row.BetaToMarket, row.FactorBetas, row.ProfitAndLossDay, row.ProfitAndLossSinceInception) = (0m, null, "{}", 0m, 0m);
             return;
