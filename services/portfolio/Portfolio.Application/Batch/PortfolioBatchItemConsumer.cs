@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.Jobs;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Risk;
 using Portfolio.Application.Snapshots;
@@ -12,7 +13,7 @@ namespace Portfolio.Application.Batch;
 /// Processes one portfolio of a fanned-out batch, exactly once per type, business date and portfolio: under a
 /// transaction-scoped advisory lock on that key, an item already done is acknowledged without a second effect
 /// (a redelivery, or the message of a run that was re-queued); otherwise the results and the item row commit
-/// together. A failure is recorded on the item (the run reports it and goes on; the next run retries it), not
+/// together. Messages of a run no longer running are dropped. A failure is recorded on the item (the run reports it and goes on; the next run retries it), not
 /// retried by the broker: a batch must end, and its timeout is the backstop.
 /// </summary>
 public sealed class PortfolioBatchItemConsumer(
@@ -45,6 +46,13 @@ public sealed class PortfolioBatchItemConsumer(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await LockAsync(item, cancellationToken) is { Status: BatchItemRow.Done or BatchItemRow.Skipped })
+        {
+            return;
+        }
+
+        // A message of a run that has ended (cancelled, timed out, failed) or was handed back (re-queued, which
+        // sends again what is left) is dropped: nobody waits for it, and the next run does the portfolio.
+        if (!await db.Set<Job>().AnyAsync(j => j.Id == item.JobId && j.Status == JobStatus.Running, cancellationToken))
         {
             return;
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Risk;
 using Portfolio.Domain.Portfolios;
+using Portfolio.Domain.Risk.Statistics;
 
 namespace Portfolio.Application.Snapshots;
 
@@ -52,11 +53,15 @@ public sealed class SnapshotWriter(PortfolioDb db, SnapshotHistory histories, IO
             return;
         }
 
-        var risk = RiskAnalysis.Compute(book, history, options);
-        var performance = PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, book, history, options, risk.Statistics);
-        row.ValueAtRisk99OneDay = RiskAnalysis.OneDay99(risk.Historical);
-        row.BetaToMarket = risk.BetaToMarket;
-        row.FactorBetas = JsonSerializer.Serialize(risk.Factors.Betas.ToDictionary(b => b.Factor, b => b.Beta, StringComparer.Ordinal));
+        // The parts of RiskAnalysis.Compute a snapshot keeps: no delta-normal covariance, no other tails (the profile's largest share).
+        var scenarios = RiskAnalysis.Scenarios(book, history, options);
+        var statistics = RiskAnalysis.Statistics(scenarios, options);
+        var performance = PerformanceReport.Of(market.Portfolio.Id, market.Portfolio.BaseCurrency, book, history, options, statistics);
+        row.ValueAtRisk99OneDay = scenarios.ProfitAndLoss.Length == 0
+            ? 0m
+            : Money.Round(HistoricalVar.FromProfitAndLoss(scenarios.ProfitAndLoss, 0.99).ValueAtRisk);
+        row.BetaToMarket = RiskAnalysis.MarketBeta(scenarios, history);
+        row.FactorBetas = JsonSerializer.Serialize(RiskAnalysis.Factors(scenarios, history).Betas.ToDictionary(b => b.Factor, b => b.Beta, StringComparer.Ordinal));
         row.ProfitAndLossDay = performance.Periods.Single(p => p.Period == "day").ProfitAndLoss;
         row.ProfitAndLossSinceInception = performance.Periods.Single(p => p.Period == "sinceInception").ProfitAndLoss;
     }
