@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Application.Batch;
@@ -8,28 +7,15 @@ namespace Portfolio.Tests.Batch;
 /// <summary>A second portfolio host on the same database and broker vhost: the batch's queue is shared, so the two split the portfolios.</summary>
 public sealed class TwoReplicaTests
 {
-    private TestSigningKey _key = null!;
-    private EchoBackend _jwks = null!;
-    private PortfolioApiFactory _second = null!;
+    private ExtraHost<PortfolioApiFactory> _host = null!;
+
+    private PortfolioApiFactory Second => _host.Factory;
 
     [OneTimeSetUp]
-    public async Task StartSecondReplica()
-    {
-        _key = TestSigningKey.Create();
-        _jwks = await EchoBackend.StartAsync(_key);
-        _second = new PortfolioApiFactory(_key, _jwks.JwksUri);
-        using var warmUp = _second.CreateClient();
-        var health = await _second.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
-        Assert.That(health, Is.EqualTo(BusHealthStatus.Healthy), "the second replica's bus did not start");
-    }
+    public async Task StartSecondReplica() => _host = await ExtraHost<PortfolioApiFactory>.StartAsync((key, jwks) => new PortfolioApiFactory(key, jwks));
 
     [OneTimeTearDown]
-    public async Task StopSecondReplica()
-    {
-        await _second.DisposeAsync();
-        await _jwks.DisposeAsync();
-        _key.Dispose();
-    }
+    public async Task StopSecondReplica() => await _host.DisposeAsync();
 
     [Test]
     public async Task RiskMetrics_OnTwoReplicas_EachPortfolioCalculatedOnceAndTheWorkSplit()
@@ -48,7 +34,7 @@ public sealed class TwoReplicaTests
         var items = await BatchSupport.ItemsAsync(BatchJobs.RiskMetrics, date, mine);
         Assert.That(items.Select(i => i.PortfolioId), Is.EquivalentTo(mine));
         Assert.That(items.Select(i => i.Status), Is.All.EqualTo(BatchItemRow.Done));
-        var workers = new[] { TestSupport.Factory.Services.GetRequiredService<BatchWorker>().Name, _second.Services.GetRequiredService<BatchWorker>().Name };
+        var workers = new[] { TestSupport.Factory.Services.GetRequiredService<BatchWorker>().Name, Second.Services.GetRequiredService<BatchWorker>().Name };
         var byWorker = items.GroupBy(i => i.Worker).ToDictionary(g => g.Key, g => g.Count());
         TestContext.Out.WriteLine(string.Join(", ", byWorker.Select(w => $"{w.Key}: {w.Value}")));
         Assert.That(byWorker.Keys, Is.SubsetOf(workers));
