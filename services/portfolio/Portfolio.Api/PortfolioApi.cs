@@ -2,6 +2,7 @@ using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.Storage;
 using Portfolio.Api.Endpoints;
+using Portfolio.Application.Batch;
 using Portfolio.Application.Consumers;
 using Portfolio.Application.Market;
 using Portfolio.Application.Risk;
@@ -21,9 +22,10 @@ internal static class PortfolioApi
         {
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<PricesUpdatedConsumer>();
+            bus.AddBatchConsumer();
         },
         AdminRoutePrefix = "/api/v1/portfolios/admin",
-        Jobs = _ => { },
+        Jobs = BatchJobs.Register,
     };
 
     public static WebApplicationBuilder AddPortfolioApi(this WebApplicationBuilder builder)
@@ -32,12 +34,14 @@ internal static class PortfolioApi
         builder.AddPortfolioMarketData();
         builder.AddPortfolioRisk();
         builder.AddPlatformDocumentStore();
+        builder.AddPortfolioBatch();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
             ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
             ("Tags", "Each user's labels for positions, with colours."),
-            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."));
+            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, the option calculator, and the daily history of snapshots."),
+            ("Batch", "Admins only: the nightly batch (market-data-sync, risk-metrics, snapshots, retention) started and followed; runs are jobs of the shared runner."));
         return builder;
     }
 
@@ -48,6 +52,8 @@ internal static class PortfolioApi
         app.MapTagEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapHistoryEndpoints();
+        app.MapBatchEndpoints(app.Environment);
         return app;
     }
 }

@@ -48,7 +48,8 @@ public sealed class RiskCalculator(PortfolioDb db, IOptions<RiskOptions> options
             risk.Window,
             settings);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (the nightly batch records its item with the calculation), join it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({portfolio.Id.ToString()}, 0))", cancellationToken);
         db.Calculations.Add(new RiskCalculationRow
         {
@@ -61,7 +62,11 @@ public sealed class RiskCalculator(PortfolioDb db, IOptions<RiskOptions> options
         db.AddIntegrationEvent(new PortfolioRiskCalculated(Guid.CreateVersion7(now), now, portfolio.Id, portfolio.OwnerId, portfolio.Name,
             valueAtRisk, 0.99m, portfolio.BaseCurrency, now), portfolio.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Risk of portfolio {PortfolioId} calculated as {CalculationId}: 1-day 99% VaR {VaR} {Currency}, {Breaches} limit(s) broken",
             portfolio.Id, id, valueAtRisk, portfolio.BaseCurrency, limits.Count(l => l.Breached));
         return report;

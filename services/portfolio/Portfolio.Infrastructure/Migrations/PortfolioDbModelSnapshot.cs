@@ -407,6 +407,55 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("idempotency_records", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Batch.BatchItemRow", b =>
+                {
+                    b.Property<string>("JobType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_type");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("JobType", "BusinessDate", "PortfolioId")
+                        .HasName("pk_batch_items");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_batch_items_job_id");
+
+                    b.ToTable("batch_items", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Application.Persistence.ClosePriceRow", b =>
                 {
                     b.Property<string>("Symbol")
@@ -688,6 +737,163 @@ namespace Portfolio.Infrastructure.Migrations
                         .HasDatabaseName("ix_revaluation_marks_marked_at");
 
                     b.ToTable("revaluation_marks", "portfolio");
+                });
+
+            modelBuilder.Entity("Portfolio.Application.Snapshots.PortfolioSnapshotRow", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal?>("BetaToMarket")
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("beta_to_market");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("DollarDelta")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("dollar_delta");
+
+                    b.Property<decimal>("DollarGamma")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("dollar_gamma");
+
+                    b.Property<string>("FactorBetas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("factor_betas");
+
+                    b.Property<decimal>("GrossExposure")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("gross_exposure");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<decimal>("LongExposure")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("long_exposure");
+
+                    b.Property<decimal>("MarketValue")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("market_value");
+
+                    b.Property<decimal>("NetExposure")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("net_exposure");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("integer")
+                        .HasColumnName("positions");
+
+                    b.Property<decimal>("ProfitAndLossDay")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("profit_and_loss_day");
+
+                    b.Property<decimal>("ProfitAndLossSinceInception")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("profit_and_loss_since_inception");
+
+                    b.Property<decimal>("Rho")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("rho");
+
+                    b.Property<decimal>("ShortExposure")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("short_exposure");
+
+                    b.Property<decimal>("Theta")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("theta");
+
+                    b.Property<int>("Unpriced")
+                        .HasColumnType("integer")
+                        .HasColumnName("unpriced");
+
+                    b.Property<decimal>("ValueAtRisk99OneDay")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("value_at_risk99_one_day");
+
+                    b.Property<decimal>("Vega")
+                        .HasColumnType("numeric(24,6)")
+                        .HasColumnName("vega");
+
+                    b.HasKey("PortfolioId", "BusinessDate")
+                        .HasName("pk_portfolio_snapshots");
+
+                    b.HasIndex("BusinessDate")
+                        .HasDatabaseName("ix_portfolio_snapshots_business_date");
+
+                    b.ToTable("portfolio_snapshots", "portfolio");
+                });
+
+            modelBuilder.Entity("Portfolio.Application.Snapshots.SnapshotArchiveRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_key");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snapshot_archives");
+
+                    b.HasIndex("DocumentKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_snapshot_archives_document_key");
+
+                    b.HasIndex("FromDate", "ToDate")
+                        .HasDatabaseName("ix_snapshot_archives_from_date_to_date");
+
+                    b.ToTable("snapshot_archives", "portfolio");
                 });
 
             modelBuilder.Entity("Portfolio.Domain.Portfolios.InvestmentPortfolio", b =>
