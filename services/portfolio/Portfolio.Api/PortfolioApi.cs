@@ -4,6 +4,7 @@ using Platform.Storage;
 using Portfolio.Api.Endpoints;
 using Portfolio.Application.Consumers;
 using Portfolio.Application.Market;
+using Portfolio.Application.Modeling;
 using Portfolio.Application.Risk;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
@@ -31,13 +32,16 @@ internal static class PortfolioApi
         builder.AddPortfolioInfrastructure();
         builder.AddPortfolioMarketData();
         builder.AddPortfolioRisk();
+        builder.AddPortfolioModeling();
         builder.AddPlatformDocumentStore();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
             ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
             ("Tags", "Each user's labels for positions, with colours."),
-            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."));
+            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."),
+            ("Modeling", "What-if sessions: hypothetical trades on a portfolio you may read, their impacts before and after, suggested hedges, saved scenarios. Owner-only: anyone else gets 404."),
+            ("Exports", "Trade files (CSV, FIX 4.4 NewOrderSingle) of your scenarios and sessions, and your export history. Owner-only."));
         return builder;
     }
 
@@ -48,6 +52,8 @@ internal static class PortfolioApi
         app.MapTagEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapModelingEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }

@@ -407,6 +407,123 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("idempotency_records", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Exports.TradeExportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("ScenarioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("TradeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("trade_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trade_exports");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_trade_exports_owner_id_created_at");
+
+                    b.ToTable("trade_exports", "portfolio");
+                });
+
+            modelBuilder.Entity("Portfolio.Application.Modeling.ModelingScenarioRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Impacts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("impacts");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("TradeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("trade_count");
+
+                    b.Property<string>("Trades")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trades");
+
+                    b.HasKey("Id")
+                        .HasName("pk_modeling_scenarios");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_modeling_scenarios_owner_id_created_at");
+
+                    b.ToTable("modeling_scenarios", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Application.Persistence.ClosePriceRow", b =>
                 {
                     b.Property<string>("Symbol")
@@ -665,6 +782,72 @@ namespace Portfolio.Infrastructure.Migrations
                         .HasDatabaseName("ix_revaluation_marks_marked_at");
 
                     b.ToTable("revaluation_marks", "portfolio");
+                });
+
+            modelBuilder.Entity("Portfolio.Domain.Modeling.ModelingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("Trades")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trades");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_modeling_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_modeling_sessions_expires_at");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_modeling_sessions_portfolio_id");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_modeling_sessions_owner_id_created_at");
+
+                    b.ToTable("modeling_sessions", "portfolio");
                 });
 
             modelBuilder.Entity("Portfolio.Domain.Portfolios.InvestmentPortfolio", b =>
@@ -1021,6 +1204,16 @@ namespace Portfolio.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_risk_calculations_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("Portfolio.Domain.Modeling.ModelingSession", b =>
+                {
+                    b.HasOne("Portfolio.Domain.Portfolios.InvestmentPortfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_modeling_sessions_portfolios_portfolio_id");
                 });
 
             modelBuilder.Entity("Portfolio.Domain.Positions.Position", b =>
