@@ -35,7 +35,9 @@ public sealed class SuggestionTests
             await update.ReadJsonAsync();
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var suggestions = (await owner.GetJsonAsync($"/api/v1/modeling/sessions/{sessionId}/suggestions")).GetProperty("suggestions").EnumerateArray().ToList();
+        TestContext.Progress.WriteLine($"suggestions for four broken limits: {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.That(suggestions.Select(s => s.Str("limit")), Is.EquivalentTo(new[] { "netExposure", "valueAtRisk", "dollarDelta", "concentration" }));
         foreach (var suggestion in suggestions)
         {

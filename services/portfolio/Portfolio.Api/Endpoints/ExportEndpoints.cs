@@ -40,7 +40,7 @@ internal static class ExportEndpoints
                 (await mediator.Send(new DownloadExport(id), ct)).ToHttp(file => TypedResults.File(file.Content, file.ContentType, file.FileName)))
             .WithName("downloadTradeExport")
             .WithSummary("Download an export's file (as an attachment)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, null, "text/csv", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
