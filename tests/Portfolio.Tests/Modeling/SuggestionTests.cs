@@ -39,13 +39,44 @@ public sealed class SuggestionTests
         var suggestions = (await owner.GetJsonAsync($"/api/v1/modeling/sessions/{sessionId}/suggestions")).GetProperty("suggestions").EnumerateArray().ToList();
         TestContext.Progress.WriteLine($"suggestions for four broken limits: {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.That(suggestions.Select(s => s.Str("limit")), Is.EquivalentTo(new[] { "netExposure", "valueAtRisk", "dollarDelta", "concentration" }));
+        Assert.That(suggestions.Select(s => s.GetProperty("trade").Str("symbol")), Is.EqualTo(suggestions.Select(s => s.Str("limit") is "netExposure" or "valueAtRisk" ? "SPY" : a)));
+        await AssertEachBringsItsLimitInsideAsync(owner, sessionId, etag, suggestions);
+    }
+
+    [Test]
+    public async Task DollarDelta_IsAlsoNeutralisedByTheHeldOption_SizedExactly()
+    {
+        var market = await ModelingSupport.MarketClosesAsync();
+        var a = await ModelingSupport.SeedStockAsync(market, 1.0, 0.01, 100m, 5);
+        var call = $"{a}270618C00100000";
+        using var owner = Factory.Analyst(out _);
+        var portfolio = await owner.CreatePortfolioAsync(p => (p["baseCurrency"], p["limits"]) = ("USD", null));
+        await owner.AddPositionAsync(portfolio.Id(), a, 100, 90);
+        var (sessionId, etag) = await owner.CreateSessionAsync(portfolio.Id());
+        (_, etag) = await owner.AddTradeAsync(sessionId, etag, new { symbol = call, quantity = 20 });
+        var delta = (await owner.ImpactsAsync(sessionId)).GetProperty("after").GetProperty("greeks").Dec("dollarDelta");
+        using (var update = await owner.SendAsync(HttpMethod.Put, $"/api/v1/portfolios/{portfolio.Id()}", await owner.ETagOfAsync(portfolio.Id()),
+            NewPortfolio(p => (p["name"], p["baseCurrency"], p["limits"]) = (portfolio.Str("name"), "USD", new Dictionary<string, object?> { ["dollarDelta"] = Math.Round(delta * 0.5m) }))))
+        {
+            await update.ReadJsonAsync();
+        }
+
+        var suggestions = (await owner.GetJsonAsync($"/api/v1/modeling/sessions/{sessionId}/suggestions")).GetProperty("suggestions").EnumerateArray().ToList();
+
+        Assert.That(suggestions.Select(s => (s.Str("limit"), s.GetProperty("trade").Str("symbol"), s.GetProperty("trade").Str("side"))),
+            Is.EqualTo(new[] { ("dollarDelta", a, "sell"), ("dollarDelta", $"{a}270618C00100000", "sell") }));
+        await AssertEachBringsItsLimitInsideAsync(owner, sessionId, etag, suggestions);
+    }
+
+    /// <summary>Adds each suggested trade alone: its limit is inside after, and with one unit less it is not.</summary>
+    private static async Task AssertEachBringsItsLimitInsideAsync(HttpClient owner, string sessionId, string etag, List<JsonElement> suggestions)
+    {
         foreach (var suggestion in suggestions)
         {
             var limit = suggestion.Str("limit");
             Assert.That(suggestion.GetProperty("bringsInside").GetBoolean(), Is.True, suggestion.ToString());
             Assert.That(suggestion.Str("explanation"), Is.Not.Empty);
             var trade = suggestion.GetProperty("trade");
-            Assert.That(trade.Str("symbol"), Is.EqualTo(limit is "netExposure" or "valueAtRisk" ? "SPY" : a), limit);
             Assert.That(trade.Str("side"), Is.EqualTo("sell"), limit);
             var quantity = trade.Dec("quantity");
 

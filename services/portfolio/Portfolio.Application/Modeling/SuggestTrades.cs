@@ -28,18 +28,18 @@ internal sealed class SuggestTradesHandler(ImpactCalculator calculator, ICurrent
 
         var market = loaded.Value;
         var after = calculator.Figures(market.Portfolio, market.Snapshot, market.After);
-        var suggestions = after.Limits.Where(l => l.Breached).Select(check => Suggest(market, after, check)).ToList();
+        var suggestions = after.Limits.Where(l => l.Breached).SelectMany(check => Suggest(market, after, check)).ToList();
         return new SuggestionReport(market.Session.Id, market.Portfolio.Id, market.Portfolio.BaseCurrency, market.After.AsOf, suggestions);
     }
 
-    private TradeSuggestion Suggest(SessionMarket market, BookFigures after, LimitCheck check) => check.Limit switch
+    private IEnumerable<TradeSuggestion> Suggest(SessionMarket market, BookFigures after, LimitCheck check) => check.Limit switch
     {
-        RiskLimits.Names.NetExposure => NetExposure(market, after, check),
-        RiskLimits.Names.ValueAtRisk => ValueAtRisk(market, after, check),
+        RiskLimits.Names.NetExposure => [NetExposure(market, after, check)],
+        RiskLimits.Names.ValueAtRisk => [ValueAtRisk(market, after, check)],
         RiskLimits.Names.DollarDelta => DollarDelta(market, after, check),
-        RiskLimits.Names.Concentration => Concentration(market, after, check),
-        _ => new TradeSuggestion(check.Limit, check.Threshold, check.Actual, null, null, false,
-            "Gross exposure counts every position's exposure whatever its sign, so no added trade lowers it: reduce or remove trades, or close positions."),
+        RiskLimits.Names.Concentration => [Concentration(market, after, check)],
+        _ => [new TradeSuggestion(check.Limit, check.Threshold, check.Actual, null, null, false,
+            "Gross exposure counts every position's exposure whatever its sign, so no added trade lowers it: reduce or remove trades, or close positions.")],
     };
 
     private TradeSuggestion NetExposure(SessionMarket market, BookFigures after, LimitCheck check)
@@ -68,14 +68,25 @@ internal sealed class SuggestTradesHandler(ImpactCalculator calculator, ICurrent
                 "The full beta hedge is the most it takes; the quantity shown is the smallest one the historical VaR recalculated with it is inside the limit at");
     }
 
-    private TradeSuggestion DollarDelta(SessionMarket market, BookFigures after, LimitCheck check)
+    /// <summary>The underlying itself; and, when the book holds options on it, the held contract with the most delta, traded against it.</summary>
+    private IEnumerable<TradeSuggestion> DollarDelta(SessionMarket market, BookFigures after, LimitCheck check)
     {
         var delta = (double)after.Greeks.DollarDelta;
         var name = LargestOfSign(market, Math.Sign(delta));
         var excess = Math.Abs(delta) - (double)check.Threshold;
-        return Sized(market, check, name.Symbol, name.Currency, -Math.Sign(delta), excess, Math.Abs(delta),
-            (trade, unit) => $"Dollar delta is {Amount(delta)} against a limit of {Amount(check.Threshold)}; {name.Symbol} carries the most of it. " +
+        yield return Sized(market, check, name.Symbol, name.Currency, -Math.Sign(delta), excess, Math.Abs(delta),
+            (trade, unit) => $"Dollar delta is {Amount(delta)} against a limit of {Amount(check.Threshold)}; {name.Symbol.Symbol} carries the most of it. " +
                 $"{trade} (a delta of one per share, {Amount(unit)} of dollar delta each) removes the {Amount(excess)} over the limit");
+
+        var option = market.After.Positions.Where(p => p.Position.IsOption && p.Position.Underlying == name.Symbol.Underlying && p.Position.Quantity != 0)
+            .OrderByDescending(p => Math.Abs(p.DollarDelta / (double)p.Position.Quantity)).ThenBy(p => p.Position.Symbol, StringComparer.Ordinal).FirstOrDefault();
+        if (option is not null && PositionSymbol.TryParse(option.Position.Symbol, out var contract, out _))
+        {
+            var perContract = option.DollarDelta / (double)option.Position.Quantity;
+            yield return Sized(market, check, contract, option.Position.Currency, -Math.Sign(delta) * Math.Sign(perContract), excess, Math.Abs(delta),
+                (trade, unit) => $"Dollar delta is {Amount(delta)} against a limit of {Amount(check.Threshold)}. Alternatively {trade}: at the model's delta " +
+                    $"each contract carries {Amount(unit)} of dollar delta, so the {Amount(excess)} over the limit takes the quantity shown (gamma moves it as the underlying moves)");
+        }
     }
 
     private TradeSuggestion Concentration(SessionMarket market, BookFigures after, LimitCheck check)
