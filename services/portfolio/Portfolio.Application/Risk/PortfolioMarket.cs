@@ -4,6 +4,7 @@ using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
 using Portfolio.Domain.Portfolios;
+using Portfolio.Domain.Positions;
 
 namespace Portfolio.Application.Risk;
 
@@ -54,11 +55,15 @@ internal static class PortfolioMarketLoader
     /// Loads the portfolio's live positions and values them. <paramref name="withHistory"/> loads the daily
     /// history of every underlying and factor proxy (VaR, factors, performance); without it only option
     /// underlyings get the short history their volatility needs, which keeps exposures and greeks fast.
+    /// <paramref name="hypothetical"/> positions (a what-if session's trades, never saved) are valued with the
+    /// stored ones, at the same snapshot, by the same code.
     /// </summary>
     public static async Task<PortfolioMarket> LoadMarketAsync(
-        this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, TimeProvider clock, CancellationToken cancellationToken)
+        this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, TimeProvider clock, CancellationToken cancellationToken,
+        IReadOnlyList<Position>? hypothetical = null)
     {
         var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
+        positions.AddRange(hypothetical ?? []);
         var strategies = await db.Strategies.AsNoTracking().Where(s => s.PortfolioId == portfolio.Id)
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var underlyings = positions.Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
