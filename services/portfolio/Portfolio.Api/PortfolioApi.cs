@@ -3,6 +3,7 @@ using Platform.ServiceDefaults.OpenApi;
 using Platform.Storage;
 using Portfolio.Api.Endpoints;
 using Portfolio.Application.Consumers;
+using Portfolio.Application.IndexStrategies;
 using Portfolio.Application.Market;
 using Portfolio.Application.Risk;
 using Portfolio.Application.Persistence;
@@ -32,12 +33,14 @@ internal static class PortfolioApi
         builder.AddPortfolioMarketData();
         builder.AddPortfolioRisk();
         builder.AddPlatformDocumentStore();
+        builder.Services.AddScoped<IndexMarketData>();
         builder.Services.AddAuthorization(PortfolioPolicies.Add);
         builder.Services.DescribeOpenApiTags(
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
             ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
             ("Tags", "Each user's labels for positions, with colours."),
-            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."));
+            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."),
+            ("Index strategies", "Index definitions (basket, weighting, monthly rebalance with a turnover limit) and their simulation in any currency. Only the owner sees one."));
         return builder;
     }
 
@@ -48,6 +51,7 @@ internal static class PortfolioApi
         app.MapTagEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapIndexStrategyEndpoints();
         return app;
     }
 }

@@ -667,6 +667,90 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("revaluation_marks", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Domain.IndexStrategies.IndexStrategy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("MaxTurnover")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("max_turnover");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.PrimitiveCollection<string[]>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("varchar(12)[]")
+                        .HasColumnName("symbols");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("VolatilityWindow")
+                        .HasColumnType("integer")
+                        .HasColumnName("volatility_window");
+
+                    b.Property<decimal>("WeightCap")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("weight_cap");
+
+                    b.Property<string>("Weighting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("weighting");
+
+                    b.HasKey("Id")
+                        .HasName("pk_index_strategies");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_index_strategies_owner_id_name")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("index_strategies", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Domain.Portfolios.InvestmentPortfolio", b =>
                 {
                     b.Property<Guid>("Id")
