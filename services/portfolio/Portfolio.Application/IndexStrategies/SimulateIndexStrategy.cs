@@ -106,13 +106,12 @@ internal sealed class SimulateIndexStrategyHandler(
         decimal amount, DateOnly start, string currency, DateOnly from, CancellationToken cancellationToken)
     {
         var symbols = strategy.Symbols;
-        var index = symbols.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
         var simulator = new IndexSimulator(strategy.Rules, symbols.Length, (double)amount, start);
         var closes = new double[symbols.Length];
         var rates = new double[symbols.Length];
         Array.Fill(closes, double.NaN);
         DateOnly? day = null;
-        await foreach (var close in market.ClosesAsync(symbols, from).WithCancellation(cancellationToken))
+        await foreach (var close in market.ClosesAsync(symbols, from, cancellationToken))
         {
             if (day != close.Date)
             {
@@ -120,7 +119,7 @@ internal sealed class SimulateIndexStrategyHandler(
                 day = close.Date;
             }
 
-            closes[index[close.Symbol]] = (double)close.Close;
+            closes[close.Name] = (double)close.Close;
         }
 
         Advance();
