@@ -1,0 +1,36 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Application;
+using Platform.SharedKernel;
+using Portfolio.Application.Persistence;
+
+namespace Portfolio.Application.IndexStrategies;
+
+/// <summary>The caller's own index strategies, by name.</summary>
+public sealed record ListIndexStrategies(int Page, int PageSize) : IRequest<Result<PagedList<IndexStrategyView>>>;
+
+internal sealed class ListIndexStrategiesValidator : AbstractValidator<ListIndexStrategies>
+{
+    public ListIndexStrategiesValidator()
+    {
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
+    }
+}
+
+internal sealed class ListIndexStrategiesHandler(PortfolioDb db, ICurrentUser user) : IRequestHandler<ListIndexStrategies, Result<PagedList<IndexStrategyView>>>
+{
+    public async Task<Result<PagedList<IndexStrategyView>>> Handle(ListIndexStrategies request, CancellationToken cancellationToken)
+    {
+        var owned = db.OwnedBy(user);
+        if (!owned.IsSuccess)
+        {
+            return owned.Error!;
+        }
+
+        var total = await owned.Value.LongCountAsync(cancellationToken);
+        var rows = await owned.Value.OrderBy(s => s.Name).ThenBy(s => s.Id).TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<IndexStrategyView>([.. rows.Select(IndexStrategyView.Of)], request.Page, request.PageSize, total);
+    }
+}
