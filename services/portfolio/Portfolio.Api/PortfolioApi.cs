@@ -7,6 +7,7 @@ using Portfolio.Application.Market;
 using Portfolio.Application.Risk;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
+using Portfolio.Application.Reports;
 using Portfolio.Infrastructure;
 
 namespace Portfolio.Api;
@@ -23,7 +24,7 @@ internal static class PortfolioApi
             bus.AddConsumer<PricesUpdatedConsumer>();
         },
         AdminRoutePrefix = "/api/v1/portfolios/admin",
-        Jobs = _ => { },
+        Jobs = jobs => jobs.Add<ReportJob, GenerateReport>(GenerateReport.JobType, GenerateReport.Timeout),
     };
 
     public static WebApplicationBuilder AddPortfolioApi(this WebApplicationBuilder builder)
@@ -37,7 +38,8 @@ internal static class PortfolioApi
             ("Portfolios", "Portfolios with base currency and risk limits. Owners see and change their own (another's is 404); risk managers and admins read all; admins change any."),
             ("Positions", "Positions (stocks, ETFs, options by OCC symbol), CSV upload, and strategies grouping them. They follow their portfolio's access rules."),
             ("Tags", "Each user's labels for positions, with colours."),
-            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."));
+            ("Risk", "Exposures, greeks, factor betas, performance, recorded VaR calculations with limit checks, and the option calculator."),
+            ("Reports", "Portfolio summaries and risk reports generated in the background and downloaded as CSV or PDF; each is its requester's alone."));
         return builder;
     }
 
@@ -48,6 +50,7 @@ internal static class PortfolioApi
         app.MapTagEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }
