@@ -105,6 +105,39 @@ public sealed class ReportGenerationTests
     }
 
     [Test]
+    public async Task History_IsTheLastCalculationOfEachDayInThePeriod()
+    {
+        var (client, portfolioId, _, _) = await BookAsync();
+        using var _ = client;
+        var today = DateTime.UtcNow.Date;
+        await Factory.WithDbAsync(async db =>
+        {
+            foreach (var (daysAgo, hour, valueAtRisk) in new[] { (1, 10, 111m), (1, 15, 222m), (3, 9, 333m), (40, 12, 444m) })
+            {
+                db.Calculations.Add(new Portfolio.Application.Persistence.RiskCalculationRow
+                {
+                    Id = Guid.NewGuid(), PortfolioId = Guid.Parse(portfolioId), CalculatedAt = new DateTimeOffset(today.AddDays(-daysAgo).AddHours(hour), TimeSpan.Zero),
+                    CalculatedBy = "test", AsOf = MarketSeed.LastDate, Currency = "USD", MarketValue = 1000m + daysAgo, ValueAtRisk99OneDay = valueAtRisk,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var from = DateOnly.FromDateTime(today.AddDays(-10)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var requested = await client.RequestReportAsync("riskReport", portfolioId, from);
+        var report = await client.FinishedAsync(requested.Id());
+        var blocks = await ReportSupport.CsvBlocksAsync(await client.DownloadedAsync(report, "csv"));
+
+        var history = blocks.Rows("Recorded calculations");
+        Assert.That(history.Select(h => h.Dec("valueAtRisk99OneDay")).Take(2), Is.EqualTo(new[] { 333m, 222m }),
+            "one row a day, the day's last; the calculation 40 days ago is before the period");
+        Assert.That(history, Has.Count.EqualTo(3), "and today's");
+        Assert.That(blocks.Rows("VaR history").Select(p => p["valueAtRisk"]).Take(2), Is.EqualTo(new[] { "333", "222" }));
+        Assert.That(blocks.Rows("P&L history").Select(p => p["profitAndLoss"]).Take(2), Is.EqualTo(new[] { "0", "-2" }), "market value change since the first point");
+    }
+
+    [Test]
     public async Task RiskReport_OfAnEmptyPortfolio_FailsWithAClearError()
     {
         using var client = Factory.Analyst(out _);
