@@ -92,6 +92,7 @@ public sealed class GenerateReport(PortfolioDb db, IDocumentStore store, IServic
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
+        error = error.Length > ReportRow.ErrorMaxLength ? error[..(ReportRow.ErrorMaxLength - 1)] + "…" : error;
         await db.Set<ReportRow>().Where(r => r.Id == reportId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, ReportStatus.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, now), CancellationToken.None);
         foreach (var document in stored)
