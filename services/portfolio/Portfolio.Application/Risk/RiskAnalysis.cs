@@ -68,15 +68,53 @@ public static class RiskAnalysis
     /// <summary>One P&amp;L per scenario, oldest first, from full revaluation of the book.</summary>
     public static double[] ScenarioProfitAndLoss(ValuedBook book, PriceHistory history, RiskOptions options, out int scenarioCount)
     {
-        var underlyings = book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal).ToList();
-        var index = underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
+        var (revaluation, spots, index) = RevaluationOf(book, options);
         scenarioCount = Math.Min(options.Scenarios, Math.Max(history.Dates.Count - 1, 0));
-        if (scenarioCount == 0 || underlyings.Count == 0)
+        if (scenarioCount == 0 || index.Count == 0)
         {
             scenarioCount = 0;
             return [];
         }
 
+        var scenarios = new ScenarioSet(spots, scenarioCount);
+        foreach (var (underlying, u) in index)
+        {
+            var returns = history.Returns(underlying, scenarioCount);
+            for (var s = 0; s < scenarioCount; s++)
+            {
+                scenarios.Returns[(s * index.Count) + u] = returns[s];
+            }
+        }
+
+        var pnl = new double[scenarioCount];
+        FullRevaluation.ProfitAndLoss(revaluation, scenarios, pnl, horizonDays: 1);
+        return pnl;
+    }
+
+    /// <summary>The book's P&amp;L if every underlying moved at once by each of <paramref name="shocks"/> (instantaneous, full revaluation).</summary>
+    public static double[] UniformShockProfitAndLoss(ValuedBook book, RiskOptions options, IReadOnlyList<double> shocks)
+    {
+        var (revaluation, spots, index) = RevaluationOf(book, options);
+        var pnl = new double[shocks.Count];
+        if (index.Count == 0 || shocks.Count == 0)
+        {
+            return pnl;
+        }
+
+        var scenarios = new ScenarioSet(spots, shocks.Count);
+        for (var s = 0; s < shocks.Count; s++)
+        {
+            scenarios.Returns.AsSpan(s * index.Count, index.Count).Fill(shocks[s]);
+        }
+
+        FullRevaluation.ProfitAndLoss(revaluation, scenarios, pnl, horizonDays: 0);
+        return pnl;
+    }
+
+    private static (RevaluationBook Book, double[] Spots, Dictionary<string, int> Index) RevaluationOf(ValuedBook book, RiskOptions options)
+    {
+        var underlyings = book.Positions.Select(p => p.Position.Underlying).Distinct(StringComparer.Ordinal).ToList();
+        var index = underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
         var spots = new double[underlyings.Count];
         var revaluation = new RevaluationBook(underlyings.Count);
         foreach (var p in book.Positions)
@@ -94,19 +132,7 @@ public static class RiskAnalysis
             }
         }
 
-        var scenarios = new ScenarioSet(spots, scenarioCount);
-        foreach (var (underlying, u) in index)
-        {
-            var returns = history.Returns(underlying, scenarioCount);
-            for (var s = 0; s < scenarioCount; s++)
-            {
-                scenarios.Returns[(s * underlyings.Count) + u] = returns[s];
-            }
-        }
-
-        var pnl = new double[scenarioCount];
-        FullRevaluation.ProfitAndLoss(revaluation, scenarios, pnl, horizonDays: 1);
-        return pnl;
+        return (revaluation, spots, index);
     }
 
     // Delta-normal: one risk factor per underlying, its dollar delta as exposure.
