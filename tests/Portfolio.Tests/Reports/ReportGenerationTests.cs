@@ -138,6 +138,41 @@ public sealed class ReportGenerationTests
     }
 
     [Test]
+    public async Task History_PrefersTheBatchSnapshotOfADay_OverThatDaysCalculations()
+    {
+        var (client, portfolioId, _, _) = await BookAsync();
+        using var _ = client;
+        var today = DateTime.UtcNow.Date;
+        var (twoDaysAgo, fiveDaysAgo) = (today.AddDays(-2), today.AddDays(-5));
+        await Factory.WithDbAsync(async db =>
+        {
+            foreach (var (day, valueAtRisk) in new[] { (twoDaysAgo, 111m), (fiveDaysAgo, 555m) })
+            {
+                db.Calculations.Add(new Portfolio.Application.Persistence.RiskCalculationRow
+                {
+                    Id = Guid.NewGuid(), PortfolioId = Guid.Parse(portfolioId), CalculatedAt = new DateTimeOffset(day.AddHours(12), TimeSpan.Zero),
+                    CalculatedBy = "test", AsOf = MarketSeed.LastDate, Currency = "USD", MarketValue = 1000m, ValueAtRisk99OneDay = valueAtRisk,
+                });
+            }
+
+            db.Set<Portfolio.Application.Snapshots.PortfolioSnapshotRow>().Add(new Portfolio.Application.Snapshots.PortfolioSnapshotRow
+            {
+                PortfolioId = Guid.Parse(portfolioId), BusinessDate = DateOnly.FromDateTime(twoDaysAgo), AsOf = MarketSeed.LastDate, Currency = "USD",
+                MarketValue = 1200m, ValueAtRisk99OneDay = 222m, JobId = Guid.NewGuid(), ComputedAt = new DateTimeOffset(twoDaysAgo.AddHours(22), TimeSpan.Zero),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var from = DateOnly.FromDateTime(today.AddDays(-10)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var requested = await client.RequestReportAsync("riskReport", portfolioId, from);
+        var report = await client.FinishedAsync(requested.Id());
+        var blocks = await ReportSupport.CsvBlocksAsync(await client.DownloadedAsync(report, "csv"));
+
+        Assert.That(blocks.Rows("VaR history").Select(p => p["valueAtRisk"]).Take(2), Is.EqualTo(new[] { "555", "222" }),
+            "five days ago only a calculation; two days ago the snapshot wins over that day's calculation");
+    }
+
+    [Test]
     public async Task RiskReport_OfAnEmptyPortfolio_FailsWithAClearError()
     {
         using var client = Factory.Analyst(out _);
