@@ -22,7 +22,7 @@ internal static class ReportEndpoints
             .WithIdempotency<PortfolioDb>()
             .WithName("requestReport")
             .WithSummary("Request a report of a portfolio you may read; it is generated in the background")
-            .WithDescription($"kind: {ReportKinds.Names}; portfolioId; from/to (ISO dates, default the year to today, at most {ReportHistory.MaxDays} days) bound the history shown. " +
+            .WithDescription($"kind: {ReportKinds.Names}; portfolioId; from/to (ISO dates, default the year to today, at most {ReportHistory.MaxDays} days) bound the history shown; scenarioId (whatIfComparison only, required there): one of your saved what-if scenarios of that portfolio. " +
                 "202 with Location: follow it until status is succeeded or failed, then download. A portfolio you may not read is 404. Honours Idempotency-Key.")
             .Produces<ReportView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

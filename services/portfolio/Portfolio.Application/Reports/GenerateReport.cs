@@ -84,7 +84,7 @@ public sealed class GenerateReport(PortfolioDb db, IDocumentStore store, IServic
         var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.Id == report.PortfolioId, cancellationToken)
             ?? throw new ReportUnavailableException("The portfolio has been deleted since the report was requested.");
         var kind = (IReportKind)ActivatorUtilities.CreateInstance(services, ReportKinds.ByName[report.Kind]);
-        return await kind.BuildAsync(new ReportContext(portfolio, report.From, report.To, clock.GetUtcNow()), cancellationToken);
+        return await kind.BuildAsync(new ReportContext(portfolio, report.From, report.To, clock.GetUtcNow(), report.ScenarioId), cancellationToken);
     }
 
     // Written apart from the tracked changes, which may be what failed.

@@ -3,8 +3,11 @@ using Portfolio.Domain.Portfolios;
 
 namespace Portfolio.Application.Reports;
 
-/// <summary>What a report kind is given: the portfolio (its reader was checked when the report was requested) and the period.</summary>
-public sealed record ReportContext(InvestmentPortfolio Portfolio, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt);
+/// <summary>
+/// What a report kind is given: the portfolio (its reader was checked when the report was requested), the period,
+/// and for a what-if comparison the scenario (its owner was checked then too).
+/// </summary>
+public sealed record ReportContext(InvestmentPortfolio Portfolio, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, Guid? ScenarioId = null);
 
 /// <summary>
 /// One kind of report: builds the format-independent <see cref="ReportDocument"/> that the generator renders to CSV and PDF.

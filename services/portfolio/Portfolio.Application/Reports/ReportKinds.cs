@@ -9,7 +9,11 @@ public static class ReportKinds
     {
         ["portfolioSummary"] = typeof(PortfolioSummaryReport),
         ["riskReport"] = typeof(RiskReportKind),
+        ["whatIfComparison"] = typeof(WhatIfComparisonReport),
     };
+
+    /// <summary>The kinds that compare a saved what-if scenario, and so need its id.</summary>
+    public static bool NeedsScenario(string? name) => name == "whatIfComparison";
 
     public static bool IsKnown(string? name) => name is not null && ByName.ContainsKey(name);
 

@@ -26,6 +26,10 @@ public sealed class ReportRow
     public Guid RequestedBy { get; set; }
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
+
+    /// <summary>The saved what-if scenario a comparison report is of; null for the other kinds.</summary>
+    public Guid? ScenarioId { get; set; }
+
     public Guid JobId { get; set; }
     public ReportStatus Status { get; set; }
     public string? Error { get; set; }

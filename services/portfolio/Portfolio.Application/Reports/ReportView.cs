@@ -16,6 +16,7 @@ public sealed record ReportView(
     Guid PortfolioId,
     DateOnly From,
     DateOnly To,
+    Guid? ScenarioId,
     ReportStatus Status,
     ReportProgress Progress,
     DateTimeOffset CreatedAt,
@@ -43,7 +44,7 @@ public sealed record ReportView(
         var progress = status == ReportStatus.Succeeded
             ? new ReportProgress(GenerateReport.Steps, GenerateReport.Steps)
             : new ReportProgress(job?.ItemsDone ?? 0, job?.ItemsTotal);
-        return new ReportView(report.Id, report.Kind, report.PortfolioId, report.From, report.To, status, progress, report.CreatedAt,
+        return new ReportView(report.Id, report.Kind, report.PortfolioId, report.From, report.To, report.ScenarioId, status, progress, report.CreatedAt,
             report.StartedAt ?? job?.StartedAt, report.FinishedAt ?? (status == ReportStatus.Failed ? job?.FinishedAt : null), error,
             [.. files.OrderBy(f => f.Format, StringComparer.Ordinal).Select(f => new ReportFileView(f.Format, f.ContentType, f.SizeBytes, f.Sha256,
                 $"{Route}/{report.Id}/download?format={f.Format}"))]);

@@ -4,13 +4,18 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Jobs;
 using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
+using Portfolio.Application.Modeling;
 using Portfolio.Application.Persistence;
+using Portfolio.Domain.Modeling;
 using Portfolio.Application.Portfolios;
 
 namespace Portfolio.Application.Reports;
 
-/// <summary>What a client asks for: a kind, a portfolio it may read, and optionally the period of the history shown (default: the last year).</summary>
-public sealed record ReportInput(string? Kind, Guid? PortfolioId, DateOnly? From, DateOnly? To);
+/// <summary>
+/// What a client asks for: a kind, a portfolio it may read, optionally the period of the history shown (default:
+/// the last year), and for <c>whatIfComparison</c> one of the caller's saved scenarios of that portfolio.
+/// </summary>
+public sealed record ReportInput(string? Kind, Guid? PortfolioId, DateOnly? From, DateOnly? To, Guid? ScenarioId = null);
 
 /// <summary>Records the report and queues its generation on the job runner, in one transaction.</summary>
 public sealed record RequestReport(ReportInput Input) : IRequest<Result<ReportView>>;
@@ -27,6 +32,10 @@ internal sealed class RequestReportValidator : AbstractValidator<RequestReport>
             RuleFor(r => r.Input.Kind!).NotEmpty().SingleLineText()
                 .Must(ReportKinds.IsKnown).WithMessage($"Must be one of: {ReportKinds.Names}.").OverridePropertyName("kind");
             RuleFor(r => r.Input.PortfolioId).NotNull().NotEqual(Guid.Empty).OverridePropertyName("portfolioId");
+            RuleFor(r => r.Input.ScenarioId).NotNull().NotEqual(Guid.Empty).When(r => ReportKinds.NeedsScenario(r.Input.Kind))
+                .WithMessage("Required for whatIfComparison: the id of one of your saved scenarios.").OverridePropertyName("scenarioId");
+            RuleFor(r => r.Input.ScenarioId).Null().When(r => !ReportKinds.NeedsScenario(r.Input.Kind))
+                .WithMessage("Only whatIfComparison takes a scenario.").OverridePropertyName("scenarioId");
             RuleFor(r => r.Input.From).Must(d => d is null || d >= Earliest).WithMessage("Must be on or after 2000-01-01.").OverridePropertyName("from");
             RuleFor(r => r.Input.To).Must(d => d is null || d >= Earliest).WithMessage("Must be on or after 2000-01-01.").OverridePropertyName("to");
         });
@@ -50,6 +59,13 @@ internal sealed class RequestReportHandler(PortfolioDb db, ICurrentUser user, IJ
             return portfolio.Error!;
         }
 
+        // Scenarios are their owner's alone, as their sessions are: another user's is "not found", whatever the role.
+        if (input.ScenarioId is { } scenarioId && !await db.Set<ModelingScenarioRow>().AnyAsync(
+                s => s.Id == scenarioId && s.OwnerId == caller.Value.UserId && s.PortfolioId == portfolio.Value.Id, cancellationToken))
+        {
+            return ModelingErrors.ScenarioNotFound;
+        }
+
         var now = clock.GetUtcNow();
         var to = input.To ?? DateOnly.FromDateTime(now.UtcDateTime);
         var from = input.From ?? to.AddYears(-1);
@@ -61,7 +77,7 @@ internal sealed class RequestReportHandler(PortfolioDb db, ICurrentUser user, IJ
         var report = new ReportRow
         {
             Id = Guid.CreateVersion7(now), Kind = input.Kind!, PortfolioId = portfolio.Value.Id, RequestedBy = caller.Value.UserId,
-            From = from, To = to, Status = ReportStatus.Queued, CreatedAt = now,
+            From = from, To = to, ScenarioId = input.ScenarioId, Status = ReportStatus.Queued, CreatedAt = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var job = await jobs.EnqueueAsync(GenerateReport.JobType, new ReportJob(report.Id), null, caller.Value.UserId.ToString(), cancellationToken);
