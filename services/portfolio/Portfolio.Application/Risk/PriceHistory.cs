@@ -11,14 +11,16 @@ namespace Portfolio.Application.Risk;
 public sealed class PriceHistory
 {
     private readonly Dictionary<string, double[]> _closes;
-    private readonly List<StoredClose> _rows;
+    // The stored closes by symbol, so cutting a book's symbols out of a shared history (the nightly batch values
+    // every portfolio from one history) costs the size of the book, not of everything held.
+    private readonly Dictionary<string, StoredClose[]> _rowsBySymbol;
     private readonly int _days;
 
-    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes, List<StoredClose> rows, int days)
+    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes, Dictionary<string, StoredClose[]> rowsBySymbol, int days)
     {
         Dates = dates;
         _closes = closes;
-        _rows = rows;
+        _rowsBySymbol = rowsBySymbol;
         _days = days;
     }
 
@@ -86,7 +88,7 @@ public sealed class PriceHistory
     /// them closed. The risk of a book must not depend on which other symbols (factor proxies) were loaded with it.
     /// </summary>
     public PriceHistory For(IReadOnlyCollection<string> symbols) =>
-        Build(_rows.Where(r => symbols.Contains(r.Symbol)).ToList(), _days);
+        Build([.. symbols.Distinct(StringComparer.Ordinal).SelectMany(s => _rowsBySymbol.TryGetValue(s, out var rows) ? rows : [])], _days);
 
     /// <summary>Returns of <paramref name="symbol"/> between consecutive <paramref name="dates"/> (closes carried forward); zero where it has no close yet.</summary>
     public double[] ReturnsOn(string symbol, IReadOnlyList<DateOnly> dates)
@@ -128,8 +130,10 @@ public sealed class PriceHistory
         var dates = rows.Select(r => r.Date).Distinct().Order().ToList();
         var index = dates.Select((date, i) => (date, i)).ToDictionary(x => x.date, x => x.i);
         var closes = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var symbol in rows.GroupBy(r => r.Symbol))
+        var bySymbol = new Dictionary<string, StoredClose[]>(StringComparer.Ordinal);
+        foreach (var symbol in rows.GroupBy(r => r.Symbol, StringComparer.Ordinal))
         {
+            bySymbol[symbol.Key] = [.. symbol];
             var series = new double[dates.Count];
             Array.Fill(series, double.NaN);
             foreach (var row in symbol)
@@ -151,7 +155,7 @@ public sealed class PriceHistory
         // Keep at most the days asked for (plus the one before the first return).
         var keep = Math.Min(dates.Count, days + 1);
         var skip = dates.Count - keep;
-        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal), rows, days);
+        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal), bySymbol, days);
     }
 
     private int BinarySearchAtOrBefore(DateOnly date)
