@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Jobs;
 using Platform.ServiceDefaults.Application;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 
@@ -43,9 +44,8 @@ internal sealed class ListBatchRunsHandler(PortfolioDb db) : IRequestHandler<Lis
     {
         var types = request.Job is { } job ? [job] : BatchJobs.All.ToArray();
         var query = db.Set<Job>().AsNoTracking().Where(j => types.Contains(j.Type));
-        var total = await query.LongCountAsync(cancellationToken);
-        var jobs = await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<BatchRunView>([.. jobs.Select(j => BatchRunView.Of(j, null))], request.Page, request.PageSize, total);
+        return await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .ToPagedListAsync(request.Page, request.PageSize, j => BatchRunView.Of(j, null), cancellationToken);
     }
 }
 

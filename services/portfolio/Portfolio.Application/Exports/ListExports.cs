@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Modeling;
 using Portfolio.Application.Persistence;
@@ -23,6 +24,6 @@ internal sealed class ListExportsHandler(PortfolioDb db, ICurrentUser user) : IR
         }
 
         return await db.Set<TradeExportRow>().AsNoTracking().Where(e => e.OwnerId == caller.Value.UserId)
-            .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).PageAsync(request, ExportView.Of, cancellationToken);
+            .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).ToPagedListAsync(request.Page, request.PageSize, ExportView.Of, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Application;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 
@@ -29,8 +30,7 @@ internal sealed class ListIndexStrategiesHandler(PortfolioDb db, ICurrentUser us
             return owned.Error!;
         }
 
-        var total = await owned.Value.LongCountAsync(cancellationToken);
-        var rows = await owned.Value.OrderBy(s => s.Name).ThenBy(s => s.Id).TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<IndexStrategyView>([.. rows.Select(IndexStrategyView.Of)], request.Page, request.PageSize, total);
+        return await owned.Value.OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .ToPagedListAsync(request.Page, request.PageSize, IndexStrategyView.Of, cancellationToken);
     }
 }

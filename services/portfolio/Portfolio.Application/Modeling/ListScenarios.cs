@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
@@ -27,6 +28,6 @@ internal sealed class ListScenariosHandler(PortfolioDb db, ICurrentUser user) : 
             {
                 Id = s.Id, SessionId = s.SessionId, PortfolioId = s.PortfolioId, Name = s.Name, TradeCount = s.TradeCount, Trades = s.Trades, CreatedAt = s.CreatedAt,
             })
-            .PageAsync(request, row => ScenarioView.Of(row, withImpacts: false), cancellationToken);
+            .ToPagedListAsync(request.Page, request.PageSize, row => ScenarioView.Of(row, withImpacts: false), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
@@ -24,6 +25,6 @@ internal sealed class ListSessionsHandler(PortfolioDb db, ICurrentUser user, Tim
 
         var now = clock.GetUtcNow();
         return await db.Set<ModelingSession>().AsNoTracking().Where(s => s.OwnerId == caller.Value.UserId && s.ExpiresAt > now)
-            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).PageAsync(request, SessionView.Of, cancellationToken);
+            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).ToPagedListAsync(request.Page, request.PageSize, SessionView.Of, cancellationToken);
     }
 }

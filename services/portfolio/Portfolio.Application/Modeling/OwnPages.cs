@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Application;
 using Platform.SharedKernel;
 
@@ -19,17 +18,5 @@ internal abstract class OwnPageValidator<T> : AbstractValidator<T>
     {
         RuleFor(r => r.Page).ValidPage();
         RuleFor(r => r.PageSize).ValidPageSize();
-    }
-}
-
-internal static class OwnPages
-{
-    /// <summary>The total, then the requested page of <paramref name="ordered"/>, each row shown as <paramref name="view"/>.</summary>
-    public static async Task<Result<PagedList<TView>>> PageAsync<TRow, TView>(
-        this IQueryable<TRow> ordered, IOwnPageRequest request, Func<TRow, TView> view, CancellationToken cancellationToken)
-    {
-        var total = await ordered.LongCountAsync(cancellationToken);
-        var rows = await ordered.TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<TView>([.. rows.Select(view)], request.Page, request.PageSize, total);
     }
 }

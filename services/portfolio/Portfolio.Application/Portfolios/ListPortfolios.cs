@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Application;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 
@@ -39,9 +40,7 @@ internal sealed class ListPortfoliosHandler(PortfolioDb db, ICurrentUser user) :
             query = query.Where(p => p.OwnerId == caller.Value.UserId);
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<PortfolioView>([.. rows.Select(PortfolioView.Of)], request.Page, request.PageSize, total);
+        return await query.OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .ToPagedListAsync(request.Page, request.PageSize, PortfolioView.Of, cancellationToken);
     }
 }

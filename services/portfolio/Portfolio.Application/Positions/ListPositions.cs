@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Application;
+using Platform.Persistence;
 using Platform.SharedKernel;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
@@ -86,9 +87,7 @@ internal sealed class ListPositionsHandler(PortfolioDb db, ICurrentUser user) : 
             query = query.Where(p => db.Instruments.Any(i => i.Symbol == p.Underlying && i.Sector == sector));
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await Sort(query, filter.Sort).TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<PositionView>([.. rows.Select(PositionView.Of)], request.Page, request.PageSize, total);
+        return await Sort(query, filter.Sort).ToPagedListAsync(request.Page, request.PageSize, PositionView.Of, cancellationToken);
     }
 
     private static IQueryable<Position> Sort(IQueryable<Position> query, string? sort) => sort switch
