@@ -1,0 +1,8 @@
+namespace Loans.Api.Endpoints;
+
+internal static class LoanEndpoints
+{
+    public static void MapLoanEndpoints(this IEndpointRouteBuilder app)
+    {
+    }
+}

@@ -1,0 +1,29 @@
+using Loans.Application.Persistence;
+using Loans.Infrastructure;
+using Platform.Hosting;
+using Platform.ServiceDefaults.OpenApi;
+using Platform.Storage;
+
+namespace Loans.Api;
+
+internal static class LoansApi
+{
+    public static readonly PlatformService Service = new("loans", LoansDb.Schema)
+    {
+        Migrations = typeof(LoansInfrastructure).Assembly,
+        UseCases = typeof(LoansDb).Assembly,
+        Events = new LoansEvents(),
+        Jobs = _ => { },
+        AdminRoutePrefix = "/api/v1/loan-bookings/admin",
+    };
+
+    public static WebApplicationBuilder AddLoansApi(this WebApplicationBuilder builder)
+    {
+        builder.AddLoansInfrastructure();
+        builder.AddPlatformDocumentStore();
+        builder.Services.DescribeOpenApiTags(
+            ("Loan bookings", "Commercial loans booked from signed documents: draft, submitted, approved (four-eyes), booked or rejected; documents, term extraction and the booking sheet."),
+            ("Loan products", "The desk's loan products and their rate and term ranges; admins maintain them."));
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Jobs;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Persistence.Idempotency;
+
+namespace Loans.Application.Persistence;
+
+public sealed class LoansDb(DbContextOptions<LoansDb> options) : DbContext(options)
+{
+    public const string Schema = "loans";
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Each part keeps its mapping beside its code (IEntityTypeConfiguration classes).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LoansDb).Assembly);
+        modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
+        modelBuilder.AddJobTables();
+        modelBuilder.ApplyPlatformConventions(Schema);
+    }
+}

@@ -1,0 +1,15 @@
+using Loans.Application.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Platform.Persistence.Idempotency;
+
+namespace Loans.Infrastructure;
+
+public static class LoansInfrastructure
+{
+    /// <summary>What loans adds to the platform's composition beyond the shared parts.</summary>
+    public static WebApplicationBuilder AddLoansInfrastructure(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdempotencyPurge<LoansDb>();
+        return builder;
+    }
+}

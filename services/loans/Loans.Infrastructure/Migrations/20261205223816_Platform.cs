@@ -1,0 +1,256 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Loans.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class Platform : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "loans");
+
+            migrationBuilder.CreateSequence(
+                name: "outbox_messages_sequence",
+                schema: "loans");
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                schema: "loans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entity_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    request_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    changes = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                schema: "loans",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    e_tag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    response_body = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "loans",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_schedules",
+                schema: "loans",
+                columns: table => new
+                {
+                    job_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    cron = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    parameters = table.Column<string>(type: "jsonb", nullable: false),
+                    next_run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_job_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_job_schedules", x => x.job_type);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jobs",
+                schema: "loans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    business_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    parameters = table.Column<string>(type: "jsonb", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    items_done = table.Column<int>(type: "integer", nullable: false),
+                    items_total = table.Column<int>(type: "integer", nullable: true),
+                    item_errors = table.Column<string>(type: "jsonb", nullable: false),
+                    item_error_count = table.Column<int>(type: "integer", nullable: false),
+                    timeout = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    lease_owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    lease_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "loans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    aggregate_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: true),
+                    trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    last_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_entity_type_entity_id_occurred_at",
+                schema: "loans",
+                table: "audit_log",
+                columns: new[] { "entity_type", "entity_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                schema: "loans",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                schema: "loans",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_schedules_next_run_at",
+                schema: "loans",
+                table: "job_schedules",
+                column: "next_run_at",
+                filter: "enabled");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_jobs_queued",
+                schema: "loans",
+                table: "jobs",
+                column: "created_at",
+                filter: "status = 'queued'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_jobs_running_lease",
+                schema: "loans",
+                table: "jobs",
+                column: "lease_expires_at",
+                filter: "status = 'running'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_jobs_type_created_at",
+                schema: "loans",
+                table: "jobs",
+                columns: new[] { "type", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_jobs_pending_per_business_date",
+                schema: "loans",
+                table: "jobs",
+                columns: new[] { "type", "business_date" },
+                unique: true,
+                filter: "status IN ('queued', 'running')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                schema: "loans",
+                table: "outbox_messages",
+                column: "sequence",
+                filter: "published_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending_by_aggregate",
+                schema: "loans",
+                table: "outbox_messages",
+                columns: new[] { "aggregate_id", "sequence" },
+                filter: "published_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_published",
+                schema: "loans",
+                table: "outbox_messages",
+                column: "published_at",
+                filter: "published_at IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "job_schedules",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "jobs",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
+                schema: "loans");
+
+            migrationBuilder.DropSequence(
+                name: "outbox_messages_sequence",
+                schema: "loans");
+        }
+    }
+}
