@@ -16,7 +16,7 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SERVICES=(identity deals alerts marketdata portfolio)
+SERVICES=(identity deals alerts marketdata portfolio loans)
 REDOCLY_PREFIX="${REDOCLY_PREFIX:-/tmp/redocly}"
 REDOCLY_VERSION="${REDOCLY_VERSION:-2.77.0}"
 

@@ -187,6 +187,7 @@ for name in "${APP_ORDER[@]}"; do
       mapfile -t deals_env < <(service_client_env deals "$PLATFORM_CLIENT_SECRET_DEALS")
       start_app deals "Auth__JwksUri=$JWKS_URI" "${deals_env[@]}"
       ;;
+    loans) start_app loans "Auth__JwksUri=$JWKS_URI" "Storage__FileSystem__Root=$RUN/storage/loans" ;;
     *) start_app "$name" "Auth__JwksUri=$JWKS_URI" ;;
   esac
   gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:${APP_PORT[$name]}/")

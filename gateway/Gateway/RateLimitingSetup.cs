@@ -31,6 +31,10 @@ internal sealed class GatewayRateLimitOptions
     [Range(1, 1_000_000)]
     public int LoginPermitsPerMinutePerIp { get; set; } = 10;
 
+    /// <summary>Document uploads per user (or client IP), on routes with the <c>uploads</c> policy: each may carry tens of megabytes.</summary>
+    [Range(1, 1_000_000)]
+    public int UploadPermitsPerMinute { get; set; } = 10;
+
     /// <summary>Start of every rate-limit key in Redis: deployments (and test runs) sharing a Redis keep apart by it.</summary>
     [Required]
     [RegularExpression("^[A-Za-z0-9:._-]{1,64}$")]
@@ -49,6 +53,9 @@ internal static class RateLimitingSetup
 {
     /// <summary>Route metadata (<c>RateLimiterPolicy</c>) for the token endpoint, the sign-in form, JSON login and register.</summary>
     public const string LoginPolicy = "login";
+
+    /// <summary>Route metadata (<c>RateLimiterPolicy</c>) for document uploads.</summary>
+    public const string UploadPolicy = "uploads";
 
     private const string RateLimitedCode = "request.rate_limited";
 
@@ -70,10 +77,12 @@ internal static class RateLimitingSetup
         builder.Services.AddSingleton<LoginRateLimiterPolicy>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<PartitionedRateLimiter<HttpContext>, LoginRateLimiterPolicy>((options, global, login) =>
+            .Configure<PartitionedRateLimiter<HttpContext>, LoginRateLimiterPolicy, RedisRateLimitStore, IOptions<GatewayRateLimitOptions>>((options, global, login, store, limits) =>
             {
                 options.GlobalLimiter = global;
                 options.AddPolicy(LoginPolicy, login);
+                var uploads = limits.Value.UploadPermitsPerMinute;
+                options.AddPolicy(UploadPolicy, context => store.TokenBucket("uploads:" + CallerKey(context), uploads));
                 options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 options.OnRejected = RejectAsync;
             });

@@ -60,11 +60,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ["ReverseProxy:Clusters:alerts:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:marketdata:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             ["ReverseProxy:Clusters:portfolio:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
+            ["ReverseProxy:Clusters:loans:Destinations:primary:Address"] = backend.BaseAddress.ToString(),
             // Rate-limit buckets live in the shared Redis: a prefix of its own gives each gateway fresh ones.
             ["RateLimiting:KeyPrefix"] = $"test:rl:{Guid.NewGuid():N}:",
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["RateLimiting:LoginPermitsPerMinutePerIp"] = "100000",
+            ["RateLimiting:UploadPermitsPerMinute"] = "100000",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -94,9 +94,9 @@ public static partial class DealRules
         errors.Check("pricesAsOf", (terms.CurrentTargetPrice is null && terms.CurrentAcquirerPrice is null) || terms.PricesAsOf is not null,
             "Say when the current prices were observed.");
 
-        errors.List("regulatoryApprovals", terms.RegulatoryApprovals, ListItemMaxLength);
-        errors.List("advisors", terms.Advisors, ListItemMaxLength);
-        errors.List("tags", terms.Tags, TagMaxLength);
+        errors.EntryList("regulatoryApprovals", terms.RegulatoryApprovals, ListItemMaxLength);
+        errors.EntryList("advisors", terms.Advisors, ListItemMaxLength);
+        errors.EntryList("tags", terms.Tags, TagMaxLength);
         errors.Check("tags", terms.Tags.All(tag => TagPattern().IsMatch(tag)),
             "Tags are lower-case letters, digits, spaces, '-' or '_'.");
 
@@ -124,87 +124,10 @@ public static partial class DealRules
     [GeneratedRegex(@"^[a-z0-9][a-z0-9 _\-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
 
-    /// <summary>Collects messages per field, in the order the rules ran.</summary>
-    private sealed class FieldErrors
+    // '|' separates entries in the CSV export and import.
+    private static void EntryList(this FieldErrors errors, string field, IReadOnlyList<string> items, int itemMaxLength)
     {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public void Check(string field, bool valid, string message)
-        {
-            if (!valid)
-            {
-                Add(field, message);
-            }
-        }
-
-        public void Text(string field, string? value, int maxLength, bool required = false, bool multiline = false)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                Check(field, !required, "Required.");
-                return;
-            }
-
-            Check(field, value.Length <= maxLength, $"At most {maxLength} characters.");
-            // PostgreSQL text cannot hold NUL, and other control characters are never meant in these fields.
-            Check(field, !value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')), "Contains control characters.");
-        }
-
-        public void Amount(string field, decimal? value, int integerDigits, int scale, decimal minimum = 0m, decimal? maximum = null)
-        {
-            if (value is not { } amount)
-            {
-                return;
-            }
-
-            if (amount < minimum)
-            {
-                Add(field, minimum == 0m ? "Must not be negative." : $"Must be at least {minimum}.");
-            }
-            else if (maximum is { } max && amount > max)
-            {
-                Add(field, $"Must be at most {max}.");
-            }
-            else if (decimal.Truncate(decimal.Abs(amount)) >= Pow10(integerDigits))
-            {
-                Add(field, $"At most {integerDigits} digits before the decimal point.");
-            }
-
-            // Money is never rounded silently: more decimals than the column keeps is an error.
-            Check(field, (amount / 1.000000000000000000000000000000000m).Scale <= scale, $"At most {scale} decimal places.");
-        }
-
-        public void List(string field, IReadOnlyList<string> items, int itemMaxLength)
-        {
-            Check(field, items.Count <= ListMaxItems, $"At most {ListMaxItems} entries.");
-            Check(field, items.All(item => item.Length <= itemMaxLength), $"Each entry has at most {itemMaxLength} characters.");
-            Check(field, !items.Any(item => item.Any(char.IsControl)), "Contains control characters.");
-            // '|' separates entries in the CSV export and import.
-            Check(field, !items.Any(item => item.Contains('|', StringComparison.Ordinal)), "Entries cannot contain '|'.");
-        }
-
-        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-            _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-
-        private void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var messages))
-            {
-                _errors[field] = messages = [];
-            }
-
-            messages.Add(message);
-        }
-
-        private static decimal Pow10(int digits)
-        {
-            var result = 1m;
-            for (var i = 0; i < digits; i++)
-            {
-                result *= 10m;
-            }
-
-            return result;
-        }
+        errors.List(field, items, ListMaxItems, itemMaxLength);
+        errors.Check(field, !items.Any(item => item.Contains('|', StringComparison.Ordinal)), "Entries cannot contain '|'.");
     }
 }

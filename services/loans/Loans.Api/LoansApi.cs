@@ -1,4 +1,5 @@
 using Loans.Application.Persistence;
+using Loans.Application.Products;
 using Loans.Infrastructure;
 using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
@@ -21,6 +22,8 @@ internal static class LoansApi
     {
         builder.AddLoansInfrastructure();
         builder.AddPlatformDocumentStore();
+        builder.Services.AddAuthorization(LoanPolicies.Add);
+        builder.Services.AddSingleton<ProductCatalog>();
         builder.Services.DescribeOpenApiTags(
             ("Loan bookings", "Commercial loans booked from signed documents: draft, submitted, approved (four-eyes), booked or rejected; documents, term extraction and the booking sheet."),
             ("Loan products", "The desk's loan products and their rate and term ranges; admins maintain them."));

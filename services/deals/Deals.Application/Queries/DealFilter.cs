@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Deals.Application.Persistence;
 using Deals.Domain;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using Platform.Persistence;
 using Platform.SharedKernel;
 
 namespace Deals.Application.Queries;
@@ -34,10 +34,8 @@ public sealed record DealFilter
     public string? Sort { get; init; }
 }
 
-internal static partial class DealQuery
+internal static class DealQuery
 {
-    private const int MaxSearchWords = 8;
-
     private static readonly Error DeletedRequiresAdmin = Error.Forbidden("deal.deleted_requires_admin", "Only admins list deleted deals.");
 
     /// <summary>The deals a filter starts from: the live ones, or (admins only) the deleted ones.</summary>
@@ -119,29 +117,11 @@ internal static partial class DealQuery
             deals = deals.Where(d => d.Tags.Contains(tag));
         }
 
-        if (SearchQuery(filter.Q) is { } search)
+        if (TextSearch.PrefixQuery(filter.Q) is { } search)
         {
             deals = deals.Where(d => EF.Property<NpgsqlTsVector>(d, DealsDb.SearchVector).Matches(EF.Functions.ToTsQuery("simple", search)));
         }
 
         return deals;
     }
-
-    /// <summary>
-    /// Words become prefix terms joined by AND. Only letters and digits pass, so nothing a user types
-    /// can change the query's structure.
-    /// </summary>
-    public static string? SearchQuery(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var words = SearchWord().Matches(text.ToLowerInvariant()).Select(m => m.Value + ":*").Take(MaxSearchWords).ToList();
-        return words.Count == 0 ? null : string.Join(" & ", words);
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex SearchWord();
 }

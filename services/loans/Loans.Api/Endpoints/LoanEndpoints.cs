@@ -4,5 +4,7 @@ internal static class LoanEndpoints
 {
     public static void MapLoanEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapLoanBookingEndpoints();
+        app.MapLoanProductEndpoints();
     }
 }

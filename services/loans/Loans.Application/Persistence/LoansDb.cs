@@ -1,3 +1,6 @@
+using Loans.Application.Bookings;
+using Loans.Domain.Bookings;
+using Loans.Domain.Products;
 using Microsoft.EntityFrameworkCore;
 using Platform.Jobs;
 using Platform.Messaging;
@@ -12,10 +15,15 @@ public sealed class LoansDb(DbContextOptions<LoansDb> options) : DbContext(optio
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<LoanProduct> Products => Set<LoanProduct>();
+
+    public DbSet<LoanBooking> Bookings => Set<LoanBooking>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Each part keeps its mapping beside its code (IEntityTypeConfiguration classes).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LoansDb).Assembly);
+        modelBuilder.HasSequence<long>(LoanBookingConfiguration.NumberSequence, Schema);
         modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddMessagingTables();
         modelBuilder.AddJobTables();

@@ -1,8 +1,24 @@
+using Loans.Domain.Bookings;
+using Platform.Contracts.Loans;
 using Platform.Messaging.Outbox;
 
 namespace Loans.Application.Persistence;
 
-/// <summary>What the loans service tells others.</summary>
+/// <summary>What the loans service tells others: each decision on a booking, with what a consumer needs to tell people about it.</summary>
 public sealed class LoansEvents : IntegrationEventMap
 {
+    public LoansEvents()
+    {
+        Publish<LoanBooking, BookingSubmittedEvent>((b, e) =>
+            new LoanBookingSubmitted(Id(e), e.OccurredAt, b.Id, b.Reference, b.Borrower, b.Principal, b.Currency, b.OfficerId, e.SubmittedBy));
+        Publish<LoanBooking, BookingApprovedEvent>((b, e) =>
+            new LoanBookingApproved(Id(e), e.OccurredAt, b.Id, b.Reference, b.Borrower, b.Principal, b.Currency, b.OfficerId, e.ApproverId, e.Comment));
+        Publish<LoanBooking, BookingRejectedEvent>((b, e) =>
+            new LoanBookingRejected(Id(e), e.OccurredAt, b.Id, b.Reference, b.Borrower, b.Principal, b.Currency, b.OfficerId, e.ReviewerId, e.Comment));
+        Publish<LoanBooking, BookingBookedEvent>((b, e) =>
+            new LoanBookingBooked(Id(e), e.OccurredAt, b.Id, b.Reference, b.Borrower, b.Principal, b.Currency, b.OfficerId, e.BookedBy));
+    }
+
+    // Time-ordered, so event ids sort the way the events happened.
+    private static Guid Id(LoanBookingEvent e) => Guid.CreateVersion7(e.OccurredAt);
 }

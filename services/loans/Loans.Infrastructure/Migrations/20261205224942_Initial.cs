@@ -1,18 +1,23 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace Loans.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class Platform : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
                 name: "loans");
+
+            migrationBuilder.CreateSequence(
+                name: "loan_booking_numbers",
+                schema: "loans");
 
             migrationBuilder.CreateSequence(
                 name: "outbox_messages_sequence",
@@ -122,6 +127,76 @@ namespace Loans.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "loan_bookings",
+                schema: "loans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<long>(type: "bigint", nullable: false),
+                    borrower = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    product_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    facility_type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    principal = table.Column<decimal>(type: "numeric(15,2)", precision: 15, scale: 2, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    rate_type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    fixed_rate_percent = table.Column<decimal>(type: "numeric(7,4)", precision: 7, scale: 4, nullable: true),
+                    benchmark = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    margin_bps = table.Column<int>(type: "integer", nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    maturity_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    term_months = table.Column<int>(type: "integer", nullable: false),
+                    repayment_frequency = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    fees = table.Column<string>(type: "jsonb", nullable: false),
+                    covenants = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    officer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decision_comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    booked_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    booked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    term_editors = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    borrower_search = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', borrower)", stored: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "text", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_loan_bookings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "loan_products",
+                schema: "loans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    rate_type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    min_rate_percent = table.Column<decimal>(type: "numeric(7,4)", precision: 7, scale: 4, nullable: false),
+                    max_rate_percent = table.Column<decimal>(type: "numeric(7,4)", precision: 7, scale: 4, nullable: false),
+                    min_term_months = table.Column<int>(type: "integer", nullable: false),
+                    max_term_months = table.Column<int>(type: "integer", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "text", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_loan_products", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 schema: "loans",
                 columns: table => new
@@ -200,6 +275,48 @@ namespace Loans.Infrastructure.Migrations
                 filter: "status IN ('queued', 'running')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_loan_bookings_borrower_search",
+                schema: "loans",
+                table: "loan_bookings",
+                column: "borrower_search")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loan_bookings_number",
+                schema: "loans",
+                table: "loan_bookings",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loan_bookings_officer_id_updated_at_id",
+                schema: "loans",
+                table: "loan_bookings",
+                columns: new[] { "officer_id", "updated_at", "id" },
+                filter: "deleted_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loan_bookings_status_updated_at_id",
+                schema: "loans",
+                table: "loan_bookings",
+                columns: new[] { "status", "updated_at", "id" },
+                filter: "deleted_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loan_bookings_updated_at_id",
+                schema: "loans",
+                table: "loan_bookings",
+                columns: new[] { "updated_at", "id" },
+                filter: "deleted_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loan_products_code",
+                schema: "loans",
+                table: "loan_products",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 schema: "loans",
                 table: "outbox_messages",
@@ -245,7 +362,19 @@ namespace Loans.Infrastructure.Migrations
                 schema: "loans");
 
             migrationBuilder.DropTable(
+                name: "loan_bookings",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
+                name: "loan_products",
+                schema: "loans");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages",
+                schema: "loans");
+
+            migrationBuilder.DropSequence(
+                name: "loan_booking_numbers",
                 schema: "loans");
 
             migrationBuilder.DropSequence(
