@@ -65,6 +65,9 @@ public sealed record AlertSubject(string Type, string Id)
 
     public static AlertSubject Portfolio(Guid portfolioId) => new("portfolio", portfolioId.ToString());
 
+    /// <summary>A loan booking (<c>/api/v1/loan-bookings/{id}</c>); its documents' alerts link to the booking too.</summary>
+    public static AlertSubject LoanBooking(Guid bookingId) => new("loanBooking", bookingId.ToString());
+
     /// <summary>A tracked job of some service; the alert says which service, so an admin knows where to look it up.</summary>
     public static AlertSubject Job(Guid jobId) => new("job", jobId.ToString());
 }

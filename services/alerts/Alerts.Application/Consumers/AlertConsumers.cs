@@ -14,6 +14,12 @@ public static class AlertConsumers
         bus.AddConsumer<DealSubmittedForReviewConsumer>();
         bus.AddConsumer<DealApprovedConsumer>();
         bus.AddConsumer<DealRejectedConsumer>();
+        bus.AddConsumer<LoanBookingSubmittedConsumer>();
+        bus.AddConsumer<LoanBookingApprovedConsumer>();
+        bus.AddConsumer<LoanBookingRejectedConsumer>();
+        bus.AddConsumer<LoanBookingBookedConsumer>();
+        bus.AddConsumer<LoanDocumentExtractedConsumer>();
+        bus.AddConsumer<LoanDocumentExtractionFailedConsumer>();
         bus.AddConsumer<PricesUpdatedConsumer>();
         bus.AddConsumer<PortfolioRiskCalculatedConsumer>();
         bus.AddConsumer<JobFailedConsumer>();
