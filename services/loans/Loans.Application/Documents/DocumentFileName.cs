@@ -89,13 +89,8 @@ public static class DocumentFileName
         var current = ExtensionOf(name);
         var matches = current.Equals(extension, StringComparison.OrdinalIgnoreCase)
             || (extension == ".jpg" && current.Equals(".jpeg", StringComparison.OrdinalIgnoreCase));
-        if (matches)
-        {
-            return name;
-        }
-
-        var stem = name[..^current.Length].TrimEnd(' ', '.');
-        return Fit((stem.Length == 0 ? Fallback : stem) + extension);
+        var stem = name[..^current.Length].Trim(' ', '.');
+        return Fit((stem.Length == 0 ? Fallback : stem) + (matches ? current : extension));
     }
 
     /// <summary>Cuts the part before the extension, whole characters at a time, until the name fits in <see cref="MaxUtf8Bytes"/>.</summary>
@@ -124,18 +119,19 @@ public static class DocumentFileName
         return (trimmed.Length == 0 ? Fallback : trimmed) + extension;
     }
 
-    /// <summary>".pdf" of "a.b.pdf"; empty for none, a leading dot only, or something too long to be an extension.</summary>
+    /// <summary>".pdf" of "a.b.pdf"; empty for none or something too long to be an extension.</summary>
     private static string ExtensionOf(string name)
     {
         var dot = name.LastIndexOf('.');
-        return dot > 0 && name.Length - dot <= MaxExtensionLength ? name[dot..] : "";
+        return dot >= 0 && name.Length - dot <= MaxExtensionLength ? name[dot..] : "";
     }
 
     /// <summary>The name as plain ASCII: other characters become '_', and quotes and backslashes go (old clients mishandle escapes).</summary>
     private static string AsciiFallback(string name)
     {
+        var extension = ExtensionOf(name);
         var ascii = new StringBuilder(name.Length);
-        foreach (var rune in name.EnumerateRunes())
+        foreach (var rune in name[..^extension.Length].EnumerateRunes())
         {
             if (rune.Value is '"' or '\\')
             {
@@ -145,7 +141,7 @@ public static class DocumentFileName
             ascii.Append(rune.Value is >= 0x20 and < 0x7F ? (char)rune.Value : '_');
         }
 
-        var fallback = ascii.ToString().Trim(' ', '.');
-        return ExtensionOf(fallback).Length == fallback.Length ? Fallback + fallback : fallback;
+        var stem = ascii.ToString().Trim(' ', '.');
+        return (stem.Length == 0 ? Fallback : stem) + extension;
     }
 }

@@ -51,9 +51,9 @@ public sealed class UploadSpool(UploadSpoolOptions options)
         try
         {
             var fieldBytes = 0L;
-            for (var section = await reader.ReadNextSectionAsync(cancellationToken);
+            for (var section = await NextSectionAsync(reader, cancellationToken);
                  section is not null;
-                 section = await reader.ReadNextSectionAsync(cancellationToken))
+                 section = await NextSectionAsync(reader, cancellationToken))
             {
                 var fileName = FileNameOf(section);
                 if (fileName is null)
@@ -91,7 +91,8 @@ public sealed class UploadSpool(UploadSpoolOptions options)
         }
         catch (InvalidDataException)
         {
-            // MultipartReader's word for broken framing: a missing boundary, headers too long or too many.
+            // MultipartReader's word for broken framing (headers too long or too many), and the body
+            // ending before the closing boundary (see ReadClientAsync).
             return DocumentRefusals.MalformedMultipart;
         }
         finally
@@ -133,7 +134,7 @@ public sealed class UploadSpool(UploadSpoolOptions options)
             {
                 // Never asks for more than one byte past the limit: that byte is enough to refuse.
                 var wanted = (int)Math.Min(BufferSize, options.MaxBytes + 1 - length);
-                var read = await body.ReadAsync(buffer.AsMemory(0, wanted), cancellationToken);
+                var read = await ReadClientAsync(body, buffer.AsMemory(0, wanted), cancellationToken);
                 if (read == 0)
                 {
                     break;
@@ -195,7 +196,7 @@ public sealed class UploadSpool(UploadSpoolOptions options)
         {
             var total = 0L;
             int read;
-            while (total < budget && (read = await part.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, budget - total)), cancellationToken)) > 0)
+            while (total < budget && (read = await ReadClientAsync(part, buffer.AsMemory(0, (int)Math.Min(BufferSize, budget - total)), cancellationToken)) > 0)
             {
                 total += read;
             }
@@ -207,4 +208,37 @@ public sealed class UploadSpool(UploadSpoolOptions options)
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (IOException e) when (IsClientFault(e))
+        {
+            throw new InvalidDataException("The request body ended before its closing boundary.", e);
+        }
+    }
+
+    private static async Task<int> ReadClientAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException e) when (IsClientFault(e))
+        {
+            throw new InvalidDataException("The request body ended before its closing boundary.", e);
+        }
+    }
+
+    /// <summary>
+    /// A request body that ends early or breaks is the client's doing and becomes a malformed-body
+    /// refusal; only reads of the body are wrapped, so an IOException of the temporary file (a full
+    /// disk) stays a server error. Kestrel's 413 for a body over the endpoint's limit passes through to
+    /// the platform's exception handler, which answers it as such.
+    /// </summary>
+    private static bool IsClientFault(IOException exception) =>
+        exception is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
 }
