@@ -15,6 +15,12 @@ public enum ErrorKind
 
     /// <summary>A dependency the operation cannot do without is down; the client may retry later (503).</summary>
     Unavailable,
+
+    /// <summary>The body is larger than this operation accepts (413).</summary>
+    PayloadTooLarge,
+
+    /// <summary>The content is not of a type this operation accepts, whatever it claims to be (415).</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>An expected failure: a stable machine-readable code plus a human sentence.</summary>
@@ -34,6 +40,8 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error PreconditionRequired(string code, string message) => new(code, message, ErrorKind.PreconditionRequired);
     public static Error TooManyRequests(string code, string message) => new(code, message, ErrorKind.TooManyRequests);
     public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
+    public static Error PayloadTooLarge(string code, string message) => new(code, message, ErrorKind.PayloadTooLarge);
+    public static Error UnsupportedMediaType(string code, string message) => new(code, message, ErrorKind.UnsupportedMediaType);
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation_failed", "One or more fields are invalid.", ErrorKind.Validation) { FieldErrors = fieldErrors };

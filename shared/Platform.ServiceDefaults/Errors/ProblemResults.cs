@@ -18,6 +18,8 @@ public static class ProblemResults
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -65,6 +67,8 @@ public static class ProblemResults
         ErrorKind.Forbidden => "The operation is not allowed.",
         ErrorKind.TooManyRequests => "Too many requests.",
         ErrorKind.Unavailable => "A service this request needs is unavailable; try again later.",
+        ErrorKind.PayloadTooLarge => "The request body is too large.",
+        ErrorKind.UnsupportedMediaType => "The content type is not accepted.",
         _ => "An unexpected error occurred.",
     };
 }

@@ -100,6 +100,9 @@ public sealed class LoanBooking : AggregateRoot, ISoftDeletable, IAudited
 
     public bool IsVisibleTo(LoanActor actor) => actor.SeesAllBookings || OfficerId == actor.UserId;
 
+    /// <summary>The booking's officer and admins work on it: terms, documents, the booking sheet.</summary>
+    public bool IsWorkedOnBy(LoanActor actor) => actor.IsAdmin || (actor.IsOfficer && OfficerId == actor.UserId);
+
     /// <summary>Replaces the terms. A rejected booking returns to draft; a submitted one stays submitted, its editor barred from deciding.</summary>
     public Result Update(LoanTerms terms, LoanProduct? product, LoanActor actor)
     {
@@ -204,7 +207,7 @@ public sealed class LoanBooking : AggregateRoot, ISoftDeletable, IAudited
 
     public Result Book(LoanActor actor, DateTimeOffset now)
     {
-        if (!(actor.IsAdmin || (actor.IsOfficer && OfficerId == actor.UserId)))
+        if (!IsWorkedOnBy(actor))
         {
             return LoanBookingErrors.NotOwner;
         }
@@ -250,7 +253,7 @@ public sealed class LoanBooking : AggregateRoot, ISoftDeletable, IAudited
 
     private Error? CanEdit(LoanActor actor)
     {
-        if (!(actor.IsAdmin || (actor.IsOfficer && OfficerId == actor.UserId)))
+        if (!IsWorkedOnBy(actor))
         {
             return LoanBookingErrors.NotOwner;
         }
