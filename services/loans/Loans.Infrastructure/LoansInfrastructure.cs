@@ -1,4 +1,5 @@
 using Loans.Application.Persistence;
+using Loans.Infrastructure.Extraction;
 using Microsoft.AspNetCore.Builder;
 using Platform.Persistence.Idempotency;
 
@@ -10,6 +11,7 @@ public static class LoansInfrastructure
     public static WebApplicationBuilder AddLoansInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdempotencyPurge<LoansDb>();
+        builder.Services.AddTermExtraction(builder.Configuration);
         return builder;
     }
 }

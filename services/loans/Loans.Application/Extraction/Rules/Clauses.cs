@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Loans.Application.Extraction.Rules;
+
+/// <summary>
+/// The stretch of text a term's value may be read from: forward to the end of its clause, backward to
+/// its start. Clauses end at a sentence break, a semicolon, a blank line or a new labelled row, so a value
+/// is never borrowed from the next term.
+/// </summary>
+internal static partial class Clauses
+{
+    public const int MaxWindow = 220;
+
+    [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /&'’()-]{1,40}(?:[:|\t]|[ ]{2,}))", RegexOptions.CultureInvariant)]
+    private static partial Regex End();
+
+    [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|[:|\t]|^", RegexOptions.CultureInvariant | RegexOptions.RightToLeft | RegexOptions.Multiline)]
+    private static partial Regex Start();
+
+    /// <summary>The text from <paramref name="index"/> to the end of its clause.</summary>
+    public static string After(string text, int index)
+    {
+        var length = Math.Min(MaxWindow, text.Length - index);
+        var end = End().Match(text, index, length);
+        return end.Success ? text[index..end.Index] : text.Substring(index, length);
+    }
+
+    /// <summary>The text of the clause before <paramref name="index"/>, up to one line for labelled rows.</summary>
+    public static string Before(string text, int index)
+    {
+        var from = Math.Max(0, index - MaxWindow);
+        var start = Start().Match(text, from, index - from);
+        var begin = start.Success ? start.Index + start.Length : from;
+        return text[begin..index];
+    }
+
+    /// <summary>The whole line around <paramref name="index"/>.</summary>
+    public static string LineAt(string text, int index)
+    {
+        var start = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var end = text.IndexOf('\n', index);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace Loans.Application.Extraction.Rules;
+
+/// <summary>
+/// Finds labelled values. A field's label pattern is <see cref="Start"/> + its label alternatives +
+/// <see cref="End"/>, compiled by the field's own rules, so the shape of a label line is written once.
+/// </summary>
+internal static class Labels
+{
+    /// <summary>Start of line, optional clause numbering ("1.", "2.3", "(a)", "A."), optional "The".</summary>
+    public const string Start = @"^[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-zA-Z0-9]{1,3}\)|[a-zA-Z]\.)[ \t]+)?(?:the[ \t]+)?(?:";
+
+    /// <summary>An optional parenthesis ("Borrower(s)"), the separator, and the rest of the line.</summary>
+    public const string End = @")(?:[ \t]*\([^)\n]{0,30}\))?(?<sep>[ \t]*[:|\t][ \t]*|[ \t]{2,}|[ \t]+[-–—][ \t]+|[ \t]+|[ \t]*$)(?<value>[^\n]*)$";
+
+    public const RegexOptions Options = RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>Every labelled value in the sheet, in document order.</summary>
+    public static IEnumerable<LabelledValue> Find(TermSheet sheet, Regex label)
+    {
+        foreach (var page in sheet.Pages)
+        {
+            foreach (Match match in label.Matches(page.Text))
+            {
+                var value = match.Groups["value"].Value.Trim().TrimStart(':', '|', '-', '–', '—').Trim();
+                var separator = match.Groups["sep"].Value;
+                var explicitSeparator = separator.Contains(':', StringComparison.Ordinal) || separator.Contains('|', StringComparison.Ordinal)
+                    || separator.Contains('\t', StringComparison.Ordinal) || separator.Contains("  ", StringComparison.Ordinal)
+                    || separator.AsSpan().IndexOfAny("-–—") >= 0;
+                if (value.Length == 0)
+                {
+                    var next = NextLine(page.Text, match.Index + match.Length);
+                    if (next is null)
+                    {
+                        continue;
+                    }
+
+                    yield return new LabelledValue(page, match.Index, next, ExplicitSeparator: false);
+                    continue;
+                }
+
+                yield return new LabelledValue(page, match.Index, value, explicitSeparator);
+            }
+        }
+    }
+
+    /// <summary>The next non-blank line after <paramref name="index"/>, skipping at most one blank line.</summary>
+    private static string? NextLine(string text, int index)
+    {
+        var blankLines = 0;
+        while (index < text.Length)
+        {
+            var end = text.IndexOf('\n', index + 1);
+            var line = text[(index + 1)..(end < 0 ? text.Length : end)].Trim().Trim('|').Trim();
+            if (line.Length > 0)
+            {
+                return line;
+            }
+
+            if (++blankLines > 1 || end < 0)
+            {
+                return null;
+            }
+
+            index = end;
+        }
+
+        return null;
+    }
+}

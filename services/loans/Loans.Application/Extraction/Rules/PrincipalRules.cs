@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace Loans.Application.Extraction.Rules;
+
+/// <summary>
+/// The facility amount and its currency. Labelled cells ("Facility Amount", "Commitments", "Principal
+/// Amount") win; otherwise the first amount that prose ties to the facility ("a term loan facility in an
+/// aggregate principal amount of USD 25,000,000"). Accordion, minimum-draw, fee and covenant amounts are
+/// skipped by the words just before them.
+/// </summary>
+internal static partial class PrincipalRules
+{
+    [GeneratedRegex(
+        Labels.Start + @"(?:(?:maximum|aggregate|total|initial)[ \t]+)*(?:(?:principal|facility|loan|commitment|credit)[ \t]+)?(?:amount|size|limit)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:facility|loan|commitments?))?|(?:(?:aggregate|total|initial)[ \t]+)*commitments?(?![ \t]+(?:fee|period|termination|letter|date|reduction))|facility(?![ \t]+(?:agent|fee|office|type|date))|facilities|principal|loan" + Labels.End,
+        Labels.Options)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\b(?:currency|base[ \t]+currency|facility[ \t]+currency|loan[ \t]+currency|currency[ \t]+of[ \t]+(?:the[ \t]+)?(?:facility|loan))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyWord();
+
+    [GeneratedRegex(
+        Labels.Start + @"(?:base[ \t]+|facility[ \t]+|loan[ \t]+)?currency(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:facility|loan))?" + Labels.End,
+        Labels.Options)]
+    private static partial Regex CurrencyLabel();
+
+    /// <summary>Words that tie an amount in prose to the facility itself.</summary>
+    [GeneratedRegex(@"\b(?:facility|facilities|loan|commitments?|principal|credit)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FacilityWord();
+
+    /// <summary>Words that make an amount something other than the facility amount.</summary>
+    [GeneratedRegex(
+        @"\b(?:accordion|incremental|additional|increase[sd]?|uncommitted|minimum|min\.|multiples?|integral|fees?|liquidity|net\s+worth|capital\s+expenditures?|capex|ebitda|indebtedness|basket|threshold|cross[- ]default|judgments?|guarantee[sd]?|sub-?limit|sublimit|swingline|swing\s+line|draw(?:ing|down)?s?|tranche\s+b|excess|purchase\s+price|equity|insurance|cap|aggregate\s+of\s+all)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Distractor();
+
+    public static IEnumerable<ExtractedValue> Find(TermSheet sheet)
+    {
+        foreach (var labelled in Labels.Find(sheet, Label()))
+        {
+            if (FirstFacilityAmount(labelled.Value) is { } amount)
+            {
+                yield return new ExtractedValue(TermFields.Principal, Canonical.TwoDecimals(amount.Amount), labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(TermFields.Currency, amount.Currency, labelled.Confidence - 0.05m, labelled.Page.Number, labelled.Snippet);
+            }
+        }
+
+        foreach (var labelled in Labels.Find(sheet, CurrencyLabel()))
+        {
+            if (Currencies.FromCellText(labelled.Value) is { } currency)
+            {
+                yield return new ExtractedValue(TermFields.Currency, currency, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+            }
+        }
+
+        foreach (var page in sheet.Pages)
+        {
+            foreach (var amount in Money.FindAll(page.Text))
+            {
+                var clause = Clauses.Before(page.Text, amount.Index);
+                var near = clause.Length > 60 ? clause[^60..] : clause;
+                if (FacilityWord().IsMatch(clause) && !Distractor().IsMatch(near) && !CurrencyWord().IsMatch(near))
+                {
+                    var snippet = Snippets.Around(page.Text, amount.Index);
+                    yield return new ExtractedValue(TermFields.Principal, Canonical.TwoDecimals(amount.Amount), Confidence.Prose, page.Number, snippet);
+                    yield return new ExtractedValue(TermFields.Currency, amount.Currency, Confidence.Prose - 0.05m, page.Number, snippet);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The first amount in a cell that is not introduced as an accordion, minimum or fee.</summary>
+    private static MoneyAmount? FirstFacilityAmount(string value)
+    {
+        foreach (var amount in Money.FindAll(value))
+        {
+            var before = value[..amount.Index];
+            var near = before.Length > 40 ? before[^40..] : before;
+            if (!Distractor().IsMatch(near))
+            {
+                return amount;
+            }
+        }
+
+        return null;
+    }
+}
