@@ -1,5 +1,6 @@
 using Loans.Application.Bookings;
 using Loans.Application.Persistence;
+using Loans.Domain;
 using Loans.Domain.Bookings;
 using Loans.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
