@@ -1,6 +1,8 @@
+using Loans.Application.Documents;
 using Loans.Application.Persistence;
 using Loans.Application.Products;
 using Loans.Infrastructure;
+using Loans.Infrastructure.Extraction;
 using Platform.Hosting;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.Storage;
@@ -14,7 +16,7 @@ internal static class LoansApi
         Migrations = typeof(LoansInfrastructure).Assembly,
         UseCases = typeof(LoansDb).Assembly,
         Events = new LoansEvents(),
-        Jobs = _ => { },
+        Jobs = jobs => jobs.Add<ExtractionJob, ExtractDocumentTerms>(ExtractDocumentTerms.JobType, ExtractDocumentTerms.Timeout),
         AdminRoutePrefix = "/api/v1/loan-bookings/admin",
     };
 
@@ -24,6 +26,10 @@ internal static class LoansApi
         builder.AddPlatformDocumentStore();
         builder.Services.AddAuthorization(LoanPolicies.Add);
         builder.Services.AddSingleton<ProductCatalog>();
+        builder.Services.AddSingleton(new UploadSpoolOptions());
+        builder.Services.AddSingleton<UploadSpool>();
+        builder.Services.AddSingleton<ContentSniffer>();
+        builder.Services.AddTermExtraction(builder.Configuration);
         builder.Services.DescribeOpenApiTags(
             ("Loan bookings", "Commercial loans booked from signed documents: draft, submitted, approved (four-eyes), booked or rejected; documents, term extraction and the booking sheet."),
             ("Loan products", "The desk's loan products and their rate and term ranges; admins maintain them."));

@@ -1,3 +1,4 @@
+using Loans.Application.Documents;
 using Loans.Application.Extraction;
 using Loans.Infrastructure.Extraction;
 using Microsoft.Extensions.Configuration;
@@ -19,11 +20,11 @@ public static class ExtractionServices
 
     public static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".pdf" => DocumentContentTypes.Pdf,
-        ".docx" => DocumentContentTypes.Docx,
-        ".txt" => DocumentContentTypes.PlainText,
-        ".png" => DocumentContentTypes.Png,
-        ".jpg" or ".jpeg" => DocumentContentTypes.Jpeg,
+        ".pdf" => DocumentTypes.Pdf,
+        ".docx" => DocumentTypes.Docx,
+        ".txt" => DocumentTypes.PlainText,
+        ".png" => DocumentTypes.Png,
+        ".jpg" or ".jpeg" => DocumentTypes.Jpeg,
         _ => throw new ArgumentException($"No content type for {path}", nameof(path)),
     };
 }

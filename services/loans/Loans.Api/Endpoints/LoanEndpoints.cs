@@ -4,7 +4,7 @@ internal static class LoanEndpoints
 {
     public static void MapLoanEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapLoanBookingEndpoints();
+        app.MapLoanBookingEndpoints().MapLoanDocumentEndpoints();
         app.MapLoanProductEndpoints();
     }
 }

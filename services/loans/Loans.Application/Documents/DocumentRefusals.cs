@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Http;
 namespace Loans.Application.Documents;
 
 /// <summary>
-/// Every reason an upload is refused, in one place so the codes stay stable. 415 says "this kind of
-/// file is not accepted"; 422 says "the kind is accepted but this file breaks a rule" (macros, a
-/// second format hidden inside, a decompression bomb).
+/// Every reason an upload is refused, in one place so the codes stay stable. Only clean PDF, DOCX,
+/// plain text, PNG and JPEG are accepted: a file with macros, a second format hidden inside, a
+/// decompression bomb or active content is not one of those, so it is a 415 like any other type, and
+/// its error code says which rule it broke.
 /// </summary>
 public static class DocumentRefusals
 {
@@ -32,19 +33,19 @@ public static class DocumentRefusals
     public static readonly UploadRefusal Executable = new(StatusCodes.Status415UnsupportedMediaType, "document.executable",
         "The file is a program or script, whatever its name says.");
 
-    public static readonly UploadRefusal Polyglot = new(StatusCodes.Status422UnprocessableEntity, "document.polyglot",
+    public static readonly UploadRefusal Polyglot = new(StatusCodes.Status415UnsupportedMediaType, "document.polyglot",
         "The file is valid as more than one format (for example an image with an archive appended); save it again from its application.");
 
-    public static readonly UploadRefusal Macros = new(StatusCodes.Status422UnprocessableEntity, "document.macros",
+    public static readonly UploadRefusal Macros = new(StatusCodes.Status415UnsupportedMediaType, "document.macros",
         "The document carries macros or embedded controls; save it as a plain .docx without them.");
 
-    public static readonly UploadRefusal ZipBomb = new(StatusCodes.Status422UnprocessableEntity, "document.zip_bomb",
+    public static readonly UploadRefusal ZipBomb = new(StatusCodes.Status415UnsupportedMediaType, "document.zip_bomb",
         "The document expands to far more data than a real document does.");
 
-    public static readonly UploadRefusal Corrupt = new(StatusCodes.Status422UnprocessableEntity, "document.corrupt",
+    public static readonly UploadRefusal Corrupt = new(StatusCodes.Status415UnsupportedMediaType, "document.corrupt",
         "The file starts like an accepted type but its structure is broken.");
 
-    public static readonly UploadRefusal ActiveContent = new(StatusCodes.Status422UnprocessableEntity, "document.active_content",
+    public static readonly UploadRefusal ActiveContent = new(StatusCodes.Status415UnsupportedMediaType, "document.active_content",
         "The document carries scripts, launch actions, embedded files or external objects; save it without them.");
 
     /// <summary>The configured limit, in the message, so the client knows what to send instead.</summary>

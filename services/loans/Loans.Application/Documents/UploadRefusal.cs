@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults.Errors;
+using Platform.SharedKernel;
 
 namespace Loans.Application.Documents;
 
-/// <summary>
-/// Why an uploaded document is refused, with the HTTP status to answer. Not an
-/// <see cref="Platform.SharedKernel.Error"/>: two of the statuses that matter here (413, 415) have no
-/// <see cref="Platform.SharedKernel.ErrorKind"/>, and widening the shared kernel for one endpoint would
-/// change every service's mapping.
-/// </summary>
+/// <summary>Why an uploaded document is refused, with the HTTP status to answer.</summary>
 public sealed record UploadRefusal(int StatusCode, string Code, string Message)
 {
+    /// <summary>As the platform's error, for use cases that return <see cref="Result{T}"/>.</summary>
+    public Error ToError() => StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => Error.PayloadTooLarge(Code, Message),
+        StatusCodes.Status415UnsupportedMediaType => Error.UnsupportedMediaType(Code, Message),
+        _ => new Error(Code, Message, ErrorKind.Validation),
+    };
+
     /// <summary>The problem+json answer, shaped like every other platform problem (errorCode, type URN).</summary>
     public IResult ToProblem() => TypedResults.Problem(RequestRefusal.Problem(StatusCode, Code, Title, Message));
 

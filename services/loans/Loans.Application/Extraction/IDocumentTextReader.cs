@@ -5,7 +5,7 @@ public interface IDocumentTextReader
 {
     /// <param name="content">The document's bytes.</param>
     /// <param name="contentType">
-    /// The sniffed type, one of <see cref="DocumentContentTypes"/>; never the type the uploader claimed.
+    /// The sniffed type, one of <see cref="Documents.DocumentTypes"/>; never the type the uploader claimed.
     /// </param>
     Task<DocumentText> ReadAsync(Stream content, string contentType, CancellationToken cancellationToken);
 }

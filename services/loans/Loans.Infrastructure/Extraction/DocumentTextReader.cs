@@ -1,3 +1,4 @@
+using Loans.Application.Documents;
 using Loans.Application.Extraction;
 
 namespace Loans.Infrastructure.Extraction;
@@ -7,10 +8,10 @@ internal sealed class DocumentTextReader(PdfTextReader pdf, ImageTextReader imag
 {
     public Task<DocumentText> ReadAsync(Stream content, string contentType, CancellationToken cancellationToken) => contentType switch
     {
-        DocumentContentTypes.Pdf => pdf.ReadAsync(content, cancellationToken),
-        DocumentContentTypes.Docx => DocxTextReader.ReadAsync(content, cancellationToken),
-        DocumentContentTypes.PlainText => PlainTextReader.ReadAsync(content, cancellationToken),
-        DocumentContentTypes.Png or DocumentContentTypes.Jpeg => image.ReadAsync(content, cancellationToken),
+        DocumentTypes.Pdf => pdf.ReadAsync(content, cancellationToken),
+        DocumentTypes.Docx => DocxTextReader.ReadAsync(content, cancellationToken),
+        DocumentTypes.PlainText => PlainTextReader.ReadAsync(content, cancellationToken),
+        DocumentTypes.Png or DocumentTypes.Jpeg => image.ReadAsync(content, cancellationToken),
         _ => throw new NotSupportedException($"Term sheets of type '{contentType}' cannot be read."),
     };
 }

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Platform.Testing;
 
-namespace Platform.Storage.Tests;
+namespace Platform.Testing;
 
 /// <summary>
 /// A real S3-compatible server (npm's s3rver, installed by <c>deploy/local/s3.sh install</c>) on a
 /// free loopback port with its data in a temporary directory, owned by one test fixture.
 /// </summary>
-internal sealed partial class S3rverServer : IDisposable
+public sealed partial class S3rverServer : IDisposable
 {
     /// <summary>s3rver's fixed credentials.</summary>
     public const string AccessKey = "S3RVER";
