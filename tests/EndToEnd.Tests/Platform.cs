@@ -8,7 +8,7 @@ using Platform.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The real processes (alerts, portfolio, identity, marketdata, deals and the gateway) on the local infrastructure, started once for
+/// The real processes (alerts, portfolio, identity, marketdata, deals, loans and the gateway) on the local infrastructure, started once for
 /// the assembly. Tests talk only to <see cref="Gateway"/>, like the web front end.
 /// </summary>
 [SetUpFixture]
@@ -26,6 +26,7 @@ public sealed class Platform
     public const string AlertsProject = "services/alerts/Alerts.Api";
     public const string MarketDataProject = "services/marketdata/MarketData.Api";
     public const string PortfolioProject = "services/portfolio/Portfolio.Api";
+    public const string LoansProject = "services/loans/Loans.Api";
 
     /// <summary>The deals service's client secret in this run (registered in identity, given to deals).</summary>
     private static readonly string DealsClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -50,6 +51,7 @@ public sealed class Platform
         var alertsPort = ServiceProcess.FreePort();
         var marketDataPort = ServiceProcess.FreePort();
         var portfolioPort = ServiceProcess.FreePort();
+        var loansPort = ServiceProcess.FreePort();
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
         _identityDatabase = await ScratchDatabase.CreateAsync("identity");
@@ -132,6 +134,9 @@ public sealed class Platform
         Processes.Add(await ServiceProcess.StartAsync("deals", DealsProject, dealsPort,
             ServiceEnvironment("deals", CallerOfMarketdata("deals", DealsClientSecret))));
 
+        Processes.Add(await ServiceProcess.StartAsync("loans", LoansProject, loansPort,
+            ServiceEnvironment("loans", ("Storage__FileSystem__Root", Path.Combine(Path.GetTempPath(), "e2e-loans-storage", Guid.NewGuid().ToString("N"))))));
+
         Processes.Add(await ServiceProcess.StartAsync("gateway", "gateway/Gateway", gatewayPort, new Dictionary<string, string>
         {
             ["Auth__Issuer"] = issuer,
@@ -142,6 +147,7 @@ public sealed class Platform
             ["ReverseProxy__Clusters__alerts__Destinations__primary__Address"] = $"http://127.0.0.1:{alertsPort}/",
             ["ReverseProxy__Clusters__marketdata__Destinations__primary__Address"] = $"http://127.0.0.1:{marketDataPort}/",
             ["ReverseProxy__Clusters__portfolio__Destinations__primary__Address"] = $"http://127.0.0.1:{portfolioPort}/",
+            ["ReverseProxy__Clusters__loans__Destinations__primary__Address"] = $"http://127.0.0.1:{loansPort}/",
             // Every test signs in from 127.0.0.1; the per-account login limit stays at its default.
             ["RateLimiting__LoginPermitsPerMinutePerIp"] = "200",
         }));

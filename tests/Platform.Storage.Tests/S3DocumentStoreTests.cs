@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using Platform.Testing;
 
 namespace Platform.Storage.Tests;
 

@@ -8,6 +8,7 @@ using Deals.Application.Review;
 using Deals.Application.Tickers;
 using Deals.Infrastructure;
 using Platform.Hosting;
+using Platform.Persistence;
 using Platform.ServiceDefaults.OpenApi;
 
 namespace Deals.Api;
@@ -27,10 +28,10 @@ internal static class DealsApi
     {
         builder.AddDealsInfrastructure();
         builder.AddDealsMarketData();
-        // Bounded: one entry per (list version, filter); see DealCounts. In-process is right here: a
+        // Bounded: one entry per (list version, filter); see ListCounts. In-process is right here: a
         // new list version (any write, on any replica) makes every old entry unreachable.
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
-        builder.Services.AddSingleton<DealCounts>();
+        builder.Services.AddSingleton<ListCounts>();
         builder.Services.AddSingleton<DealsMetrics>();
         builder.Services.DescribeOpenApiTags(
             ("Deals", "M&A deals: terms, review workflow (draft, pending review, approved, rejected), history, CSV export and import. Every signed-in user reads; analysts write; reviewers review."));

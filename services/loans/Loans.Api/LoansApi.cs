@@ -4,6 +4,7 @@ using Loans.Application.Products;
 using Loans.Infrastructure;
 using Loans.Infrastructure.Extraction;
 using Platform.Hosting;
+using Platform.Persistence;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.Storage;
 
@@ -26,6 +27,9 @@ internal static class LoansApi
         builder.AddPlatformDocumentStore();
         builder.Services.AddAuthorization(LoanPolicies.Add);
         builder.Services.AddSingleton<ProductCatalog>();
+        // Bounded: one entry per (list version, filter, scope); see ListCounts.
+        builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+        builder.Services.AddSingleton<ListCounts>();
         builder.Services.AddSingleton(new UploadSpoolOptions());
         builder.Services.AddSingleton<UploadSpool>();
         builder.Services.AddSingleton<ContentSniffer>();

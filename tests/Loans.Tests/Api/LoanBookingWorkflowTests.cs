@@ -221,6 +221,32 @@ public sealed class LoanBookingWorkflowTests
         }
     }
 
+    [Test]
+    public async Task ListTotals_FollowEveryWrite_ThoughTheyAreCached()
+    {
+        using var officer = LoansService.Factory.Officer(out _);
+        using var reviewer = LoansService.Factory.Reviewer(out _);
+        var borrower = "Counted Borrower " + Guid.NewGuid().ToString("N")[..8];
+        async Task<long> TotalAsync(HttpClient client, string query) =>
+            (await (await client.GetAsync("/api/v1/loan-bookings?" + query)).ReadJsonAsync()).GetProperty("totalCount").GetInt64();
+
+        var query = "borrower=" + Uri.EscapeDataString(borrower);
+        Assert.That(await TotalAsync(reviewer, query), Is.Zero);
+        var booking = await officer.CreateBookingAsync(_product, b => b["borrower"] = borrower);
+        Assert.That(await TotalAsync(reviewer, query), Is.EqualTo(1));
+        Assert.That(await TotalAsync(officer, query), Is.EqualTo(1));
+        Assert.That(await TotalAsync(reviewer, query + "&status=submitted"), Is.Zero);
+
+        await officer.SubmitAsync(booking);
+        Assert.That(await TotalAsync(reviewer, query + "&status=submitted"), Is.EqualTo(1));
+        Assert.That(await TotalAsync(reviewer, query + "&status=draft"), Is.Zero);
+
+        using var otherOfficer = LoansService.Factory.Officer(out _);
+        Assert.That(await TotalAsync(otherOfficer, query), Is.Zero, "the same filter, cached for a reviewer, is still scoped for an officer");
+        Assert.That((await officer.DeleteAsync($"/api/v1/loan-bookings/{booking.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await TotalAsync(reviewer, query), Is.Zero);
+    }
+
     private static async Task<string[]> EventTypesAsync(Guid bookingId)
     {
         await using var scope = LoansService.Factory.Services.CreateAsyncScope();

@@ -13,6 +13,9 @@ public sealed class DealsDb(DbContextOptions<DealsDb> options) : DbContext(optio
 {
     public const string Schema = "deals";
 
+    /// <summary>Bumped by a trigger in every transaction that writes deals: the key of cached list totals (<see cref="ListCounts"/>).</summary>
+    public const string ListVersionTable = "deals.deal_list_version";
+
     /// <summary>Shadow column: words of the name, parties and tickers, for the list's free-text filter.</summary>
     public const string SearchVector = "SearchVector";
 

@@ -2,6 +2,7 @@ using Deals.Application.Persistence;
 using Deals.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.SharedKernel;
 
 namespace Deals.Application.Queries;
@@ -9,7 +10,7 @@ namespace Deals.Application.Queries;
 /// <param name="Cursor">A previous page's <c>nextCursor</c>: the page after it, at the same cost at any depth (instead of <paramref name="Page"/>).</param>
 public sealed record ListDeals(DealFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null) : IRequest<Result<PagedList<DealView>>>;
 
-internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUser user) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
+internal sealed class ListDealsHandler(DealsDb db, ListCounts counts, ICurrentUser user) : IRequestHandler<ListDeals, Result<PagedList<DealView>>>
 {
     public async Task<Result<PagedList<DealView>>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
@@ -48,7 +49,8 @@ internal sealed class ListDealsHandler(DealsDb db, DealCounts counts, ICurrentUs
             return DealErrors.Invalid(errors);
         }
 
-        var total = await counts.CountAsync(db, matching, request.Filter, cancellationToken);
+        // The sort does not change the count; everything else in the filter does.
+        var total = await counts.CountAsync(db, DealsDb.ListVersionTable, matching, request.Filter with { Sort = null }, cancellationToken);
 
         // Page through ids only (an index-only scan for the indexed sorts), then fetch the page's rows:
         // a deep offset skips index entries instead of whole rows.

@@ -11,7 +11,7 @@ namespace Deals.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // One row whose version moves with every write to deals.deals, in the writer's own
-            // transaction (statement trigger): list totals cached under a version are exact (DealCounts).
+            // transaction (statement trigger): list totals cached under a version are exact (ListCounts).
             migrationBuilder.Sql("""
                 CREATE TABLE deals.deal_list_version (id integer PRIMARY KEY CHECK (id = 1), version bigint NOT NULL);
                 INSERT INTO deals.deal_list_version (id, version) VALUES (1, 0);

@@ -11,7 +11,7 @@ namespace Loans.Application.Bookings;
 
 public sealed record ListLoanBookings(LoanBookingFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<Result<PagedList<LoanBookingView>>>;
 
-internal sealed class ListLoanBookingsHandler(LoansDb db, ICurrentUser user) : IRequestHandler<ListLoanBookings, Result<PagedList<LoanBookingView>>>
+internal sealed class ListLoanBookingsHandler(LoansDb db, ICurrentUser user, ListCounts counts) : IRequestHandler<ListLoanBookings, Result<PagedList<LoanBookingView>>>
 {
     private static readonly Dictionary<string, Expression<Func<LoanBooking, object>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -104,10 +104,14 @@ internal sealed class ListLoanBookingsHandler(LoansDb db, ICurrentUser user) : I
             bookings = bookings.Where(b => b.MaturityDate <= maturityTo);
         }
 
+        // The sort does not change the total; the filter and whose bookings the caller sees do.
+        var scope = actor.Value.SeesAllBookings ? (Guid?)null : actor.Value.UserId;
+        var total = await counts.CountAsync(db, LoansDb.BookingListVersionTable, bookings, new { Filter = filter with { Sort = null }, Scope = scope }, cancellationToken);
         var descending = filter.Sort is null || filter.Sort.StartsWith('-');
         var ordered = descending
             ? bookings.OrderByDescending(sortKey!).ThenByDescending(b => b.Id)
             : bookings.OrderBy(sortKey!).ThenBy(b => b.Id);
-        return await ordered.ToPagedListAsync(request.Page, request.PageSize, LoanBookingView.Of, cancellationToken);
+        var rows = await ordered.TakePage(request.Page, request.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<LoanBookingView>([.. rows.Select(LoanBookingView.Of)], request.Page, request.PageSize, total);
     }
 }

@@ -13,6 +13,9 @@ public sealed class LoansDb(DbContextOptions<LoansDb> options) : DbContext(optio
 {
     public const string Schema = "loans";
 
+    /// <summary>Bumped by a trigger in every transaction that writes bookings: the key of cached list totals (<see cref="ListCounts"/>).</summary>
+    public const string BookingListVersionTable = "loans.booking_list_version";
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<LoanProduct> Products => Set<LoanProduct>();

@@ -254,6 +254,10 @@ namespace Loans.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_loan_bookings_number");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_loan_bookings_status")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_loan_bookings_updated_at_id")
                         .HasFilter("deleted_at IS NULL");
