@@ -17,6 +17,17 @@ internal static partial class Clauses
     [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|[:|\t]|^", RegexOptions.CultureInvariant | RegexOptions.RightToLeft | RegexOptions.Multiline)]
     private static partial Regex Start();
 
+    /// <summary>Past the punctuation between a heading and its text ("Agency fee. JPY 3,000,000").</summary>
+    public static int SkipSeparator(string text, int index)
+    {
+        while (index < text.Length && (text[index] is '.' or ':' or '|' or '-' or '–' or '—' || char.IsWhiteSpace(text[index])))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
     /// <summary>The text from <paramref name="index"/> to the end of its clause.</summary>
     public static string After(string text, int index)
     {

@@ -11,8 +11,8 @@ namespace Loans.Application.Extraction.Rules;
 internal static partial class CovenantRules
 {
     [GeneratedRegex(
-        @"(?<maxLeverage>\b(?:(?:total|senior|net|consolidated|secured|first[- ]lien|gross|senior\s+secured|total\s+net|senior\s+net)\s+)*leverage(?:\s+ratio)?\b|\b(?:(?:total|senior|net|consolidated)\s+)*(?:net\s+)?debt\s*(?:/|to|:)\s*(?:consolidated\s+)?EBITDA\b)"
-        + @"|(?<minInterestCoverage>\binterest\s+cover(?:age)?(?:\s+ratio)?\b|\bEBITDA\s*(?:/|to)\s*(?:net\s+)?(?:cash\s+)?interest(?:\s+expense)?\b|\bICR\b)"
+        @"(?<maxLeverage>\b(?:(?:total|senior|net|consolidated|secured|first[- ]lien|gross|senior\s+secured|total\s+net|senior\s+net)\s+)*leverage(?:\s+ratio)?\b|\b(?:(?:total|senior|net|consolidated|funded)\s+)*(?:net\s+)?(?:debt|indebtedness|borrowings|financial\s+(?:position|debt))\s*(?:/|to|:)\s*(?:consolidated\s+)?EBITDA\b)"
+        + @"|(?<minInterestCoverage>\binterest\s+cover(?:age)?(?:\s+ratio)?\b|\bEBITDA\s*(?:/|to)\s*(?:net\s+)?(?:cash\s+)?(?:interest(?:\s+(?:expense|charges|payable))?|financial\s+charges|finance\s+(?:costs|charges))\b|\bICR\b)"
         + @"|(?<minFixedChargeCoverage>\bfixed\s+charges?\s+cover(?:age)?(?:\s+ratio)?\b|\bFCCR\b)"
         + @"|(?<minDebtServiceCoverage>\bdebt\s+service\s+cover(?:age)?(?:\s+ratio)?\b|\bDSCR\b)"
         + @"|(?<maxLoanToValue>\bloan[- ]to[- ]value(?:\s+ratio)?\b|\bLTV\b)"
@@ -45,7 +45,7 @@ internal static partial class CovenantRules
             {
                 var kind = Kind(name);
                 var before = Clauses.Before(page.Text, name.Index);
-                var clause = Clauses.After(page.Text, name.Index + name.Length);
+                var clause = Clauses.After(page.Text, Clauses.SkipSeparator(page.Text, name.Index + name.Length));
                 var value = ValueOf(kind, clause);
                 if (value is null)
                 {
