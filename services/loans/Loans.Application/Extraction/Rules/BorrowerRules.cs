@@ -125,8 +125,8 @@ internal static partial class BorrowerRules
         return null;
     }
 
-    /// <summary>A one-word capitalised value such as "Company" is a defined term, not a legal name.</summary>
-    private static bool IsAlias(string name) => !name.Contains(' ', StringComparison.Ordinal) && !EntitySuffix().IsMatch(name);
+    /// <summary>A one-word value such as "Company" is a defined term: a legal name has at least a name and a form.</summary>
+    private static bool IsAlias(string name) => !name.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>A labelled value cut to the name: no description, defined term, or leading "The".</summary>
     private static string? CleanName(string value)
