@@ -37,6 +37,9 @@ internal static partial class CovenantRules
     [GeneratedRegex(@"\b(?:margin|pricing|applicable\s+rate|step[- ]?(?:down|up)s?|ratchet|grid|if|when|where|provided|incurrence|pro\s+forma|permitted\s+acquisitions?|restricted\s+payments?|dividends?|distributions?|commitment\s+fee|excess\s+cash\s+flow|sweep)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotACovenant();
 
+    [GeneratedRegex(@"^\s*(?:\(?[a-z0-9]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*\.?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Numbering();
+
     public static IEnumerable<ExtractedValue> Find(TermSheet sheet)
     {
         foreach (var page in sheet.Pages)
@@ -44,7 +47,7 @@ internal static partial class CovenantRules
             foreach (Match name in Name().Matches(page.Text))
             {
                 var kind = Kind(name);
-                var before = Clauses.Before(page.Text, name.Index);
+                var before = Numbering().Replace(Clauses.Before(page.Text, name.Index), "");
                 var clause = Clauses.After(page.Text, Clauses.SkipSeparator(page.Text, name.Index + name.Length));
                 var value = ValueOf(kind, clause);
                 if (value is null)
@@ -54,7 +57,7 @@ internal static partial class CovenantRules
 
                 var leading = clause[..value.Value.Index];
                 var labelled = before.Trim().Length == 0 || Limit().IsMatch(before) && before.Trim().Split(' ').Length <= 3;
-                if (NotACovenant().IsMatch(before) || NotACovenant().IsMatch(leading) || !labelled && !Limit().IsMatch(before + " " + leading))
+                if (NotACovenant().IsMatch(before) || NotACovenant().IsMatch(leading) || !labelled && !Limit().IsMatch(before + " " + name.Value + " " + leading))
                 {
                     continue;
                 }
