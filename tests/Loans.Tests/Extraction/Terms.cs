@@ -6,9 +6,10 @@ namespace Loans.Tests.Extraction;
 public static class Terms
 {
     public static TermExtraction Extract(params string[] pages) =>
-        new RuleBasedTermExtractor()
-            .ExtractAsync(new DocumentText(pages.Select((text, index) => new DocumentPage(index + 1, text)).ToList(), NeedsOcr: false), CancellationToken.None)
-            .GetAwaiter().GetResult();
+        ExtractFrom(new DocumentText(pages.Select((text, index) => new DocumentPage(index + 1, text)).ToList(), NeedsOcr: false));
+
+    public static TermExtraction ExtractFrom(DocumentText text) =>
+        new RuleBasedTermExtractor().ExtractAsync(text, CancellationToken.None).GetAwaiter().GetResult();
 
     public static string? Value(this TermExtraction extraction, string field) => extraction.Values.FirstOrDefault(v => v.Field == field)?.Value;
 
