@@ -15,7 +15,7 @@ using PdfPageSize = UglyToad.PdfPig.Content.PageSize;
 namespace LoansBench;
 
 /// <summary>Reader + rule-based extractor on a 20-page document per format; results are per page.</summary>
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
 public class ExtractionBenchmarks
 {
