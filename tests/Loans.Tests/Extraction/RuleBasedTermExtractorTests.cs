@@ -112,6 +112,8 @@ public sealed class RuleBasedTermExtractorTests
     [TestCase("Facility Amount: C$45,000,000", "45000000.00", "CAD")]
     [TestCase("A revolving credit facility in the maximum principal amount of Canadian Dollars 45,000,000.", "45000000.00", "CAD")]
     [TestCase("Principal Amount: ¥2.0 billion", "2000000000.00", "JPY")]
+    [TestCase("TERM SHEET\nUSD 40,000,000 SENIOR SECURED DELAYED DRAW TERM LOAN FACILITY", "40000000.00", "USD")]
+    [TestCase("We can offer Acme Widgets Ltd a GBP 5m revolving facility at SONIA + 3.00%.", "5000000.00", "GBP")]
     public void Principal_ReadsAmountsAsWritten(string text, string principal, string currency)
     {
         var terms = Terms.Extract(text);

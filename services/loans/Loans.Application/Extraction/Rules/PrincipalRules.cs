@@ -64,7 +64,8 @@ internal static partial class PrincipalRules
             {
                 var clause = Clauses.Before(page.Text, amount.Index);
                 var near = clause.Length > 60 ? clause[^60..] : clause;
-                if (FacilityWord().IsMatch(clause) && !Distractor().IsMatch(near) && !CurrencyWord().IsMatch(near) && !QualifiedAfter(page.Text, amount))
+                var introduced = FacilityWord().IsMatch(clause) || NamesFacilityAfter(page.Text, amount);
+                if (introduced && !Distractor().IsMatch(near) && !CurrencyWord().IsMatch(near) && !QualifiedAfter(page.Text, amount))
                 {
                     var snippet = Snippets.Around(page.Text, amount.Index);
                     yield return new ExtractedValue(TermFields.Principal, Canonical.TwoDecimals(amount.Amount), Confidence.Prose, page.Number, snippet);
@@ -74,6 +75,16 @@ internal static partial class PrincipalRules
             }
         }
     }
+
+    /// <summary>An amount that heads the facility's name, as in titles ("USD 40,000,000 Senior Secured Term Loan Facility").</summary>
+    private static bool NamesFacilityAfter(string text, MoneyAmount amount)
+    {
+        var end = amount.Index + amount.Length;
+        return FacilityNameAfter().IsMatch(text.AsSpan(end, Math.Min(80, text.Length - end)));
+    }
+
+    [GeneratedRegex(@"^[ \t]+(?:[A-Za-z-]+[ \t]+){0,6}?(?:facility|facilities|loan|loans)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FacilityNameAfter();
 
     /// <summary>An amount followed by what it is the amount of ("$10 million swingline sublimit").</summary>
     private static bool QualifiedAfter(string text, MoneyAmount amount)
