@@ -31,10 +31,14 @@ internal static partial class BorrowerRules
         RegexOptions.CultureInvariant)]
     private static partial Regex EntitySuffix();
 
-    /// <summary>"The Borrower is X" / "X is the borrower" / "The Company is the borrower".</summary>
+    /// <summary>
+    /// "The Borrower is X, …": the name runs to the sentence's end, read through the full stops of
+    /// abbreviations ("Co.,", "B.V.", "S.p.A") so that "Supply Co., an Arkansas corporation" is not cut at "Co".
+    /// </summary>
     [GeneratedRegex(@"\bThe\s+Borrower\s+(?:is|will\s+be|shall\s+be)\s+(?<name>[^.;\n]*(?:\.(?=[^\s])[^.;\n]*|\.(?=,)[^.;\n]*|(?<=\b(?:Inc|Co|Corp|Ltd|N\.V|B\.V|S\.A|L\.P|S\.p\.A))\.[^.;\n]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex BorrowerIs();
 
+    /// <summary>"The Company is the borrower", where "Company" is defined elsewhere.</summary>
     [GeneratedRegex(@"\b(?:The\s+)?(?<alias>[A-Z][a-z]+)\s+(?:is|will\s+be|shall\s+be|acts\s+as)\s+the\s+borrower\b", RegexOptions.CultureInvariant)]
     private static partial Regex AliasIsBorrower();
 
