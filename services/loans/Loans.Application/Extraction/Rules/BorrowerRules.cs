@@ -31,6 +31,21 @@ internal static partial class BorrowerRules
         RegexOptions.CultureInvariant)]
     private static partial Regex EntitySuffix();
 
+    /// <summary>
+    /// "The Borrower is X, …": the name runs to the sentence's end, read through the full stops of
+    /// abbreviations ("Co.,", "B.V.", "S.p.A") so that "Supply Co., an Arkansas corporation" is not cut at "Co".
+    /// </summary>
+    [GeneratedRegex(@"\bThe\s+Borrower\s+(?:is|will\s+be|shall\s+be)\s+(?<name>[^.;\n]*(?:\.(?=[^\s])[^.;\n]*|\.(?=,)[^.;\n]*|(?<=\b(?:Inc|Co|Corp|Ltd|N\.V|B\.V|S\.A|L\.P|S\.p\.A))\.[^.;\n]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex BorrowerIs();
+
+    /// <summary>"The Company is the borrower", where "Company" is defined elsewhere.</summary>
+    [GeneratedRegex(@"\b(?:The\s+)?(?<alias>[A-Z][a-z]+)\s+(?:is|will\s+be|shall\s+be|acts\s+as)\s+the\s+borrower\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AliasIsBorrower();
+
+    /// <summary>Where a sentence ends before a name: a full stop after a lowercase word or figure, or a blank line.</summary>
+    [GeneratedRegex(@"(?:(?<=[a-z0-9)""”])[.;:]|\n[ \t]*\n)\s+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex SentenceStart();
+
     private static readonly HashSet<string> Connectors =
         new(["&", "and", "of", "de", "du", "des", "la", "le", "van", "der", "den", "von", "y", "et", "und", "für"], StringComparer.Ordinal);
 
@@ -45,6 +60,11 @@ internal static partial class BorrowerRules
         foreach (var labelled in Labels.Find(sheet, Label()))
         {
             var name = CleanName(labelled.Value);
+            if (name is not null && IsAlias(name))
+            {
+                name = Defined(sheet, name);
+            }
+
             // Without a separator "Borrower shall ..." is prose, so the name must look like a company.
             if (name is not null && (labelled.ExplicitSeparator || EntitySuffix().IsMatch(name)))
             {
@@ -61,15 +81,63 @@ internal static partial class BorrowerRules
                     yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, term.Index - name.Length));
                 }
             }
+
+            foreach (Match statement in BorrowerIs().Matches(page.Text))
+            {
+                if (CleanName(statement.Groups["name"].Value) is { } name)
+                {
+                    yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, statement.Index));
+                }
+            }
+
+            foreach (Match statement in AliasIsBorrower().Matches(page.Text))
+            {
+                if (Defined(sheet, statement.Groups["alias"].Value) is { } name)
+                {
+                    yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose - 0.05m, page.Number, Snippets.Around(page.Text, statement.Index));
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// The party a defined term stands for ("Company" in: X (the "Company")), or the value of the cell
+    /// labelled with it ("Company | X"), so "Borrower: The Company" resolves to X.
+    /// </summary>
+    private static string? Defined(TermSheet sheet, string alias)
+    {
+        var escaped = Regex.Escape(alias);
+        var cell = new Regex(Labels.Start + escaped + Labels.End, Labels.Options, TimeSpan.FromSeconds(1));
+        foreach (var labelled in Labels.Find(sheet, cell))
+        {
+            if (CleanName(labelled.Value) is { } name && !IsAlias(name))
+            {
+                return name;
+            }
+        }
+
+        var term = new Regex(@"\(\s*(?:the\s+)?[""“”'‘’]{1,2}\s*" + escaped + @"\s*[""“”'‘’]{1,2}\s*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        foreach (var page in sheet.Pages)
+        {
+            var match = term.Match(page.Text);
+            if (match.Success && NameBefore(page.Text, match.Index) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A one-word value such as "Company" is a defined term: a legal name has at least a name and a form.</summary>
+    private static bool IsAlias(string name) => !name.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>A labelled value cut to the name: no description, defined term, or leading "The".</summary>
     private static string? CleanName(string value)
     {
         var description = DescriptionStart().Match(value);
         var name = (description.Success && description.Index > 0 ? value[..description.Index] : value).Trim().Trim('"', '“', '”', ',', ':');
-        name = StripThe(name);
+        name = StripThe(CutAfterLastSuffix(name));
         if (name.Length is < 2 or > 120 || Placeholders.Contains(name) || !char.IsUpper(name[0]) && !char.IsDigit(name[0]))
         {
             return null;
@@ -82,33 +150,45 @@ internal static partial class BorrowerRules
     }
 
     /// <summary>
-    /// Walks back from the defined term over the capitalised words of the name, after dropping a
-    /// description (", a Delaware limited liability company"), and stops at the first ordinary word.
+    /// The name just before a defined term. Read straight back first ("...made available to Northwind
+    /// Logistics LLC (the "Borrower")"); when that does not end in a legal form, the name is the start of
+    /// the sentence up to its description ("Kestrel Acquisitions Limited, a company incorporated in ...").
     /// </summary>
     private static string? NameBefore(string text, int index)
     {
-        var start = Math.Max(0, index - 240);
-        var before = text[start..index].TrimEnd();
-        var descriptions = DescriptionStart().Matches(before);
-        foreach (Match description in descriptions)
+        var from = Math.Max(0, index - 300);
+        var sentenceStart = SentenceStart().Match(text, from, index - from);
+        var sentence = text[(sentenceStart.Success ? sentenceStart.Index + sentenceStart.Length : from)..index].TrimEnd();
+        var direct = WalkBack(sentence);
+        if (direct is not null && EntitySuffix().IsMatch(direct))
         {
-            if (description.Value.TrimStart().StartsWith(',') && description.Index > 0)
-            {
-                before = before[..description.Index];
-                break;
-            }
+            return direct;
         }
 
+        var description = DescriptionStart().Matches(sentence).FirstOrDefault(d => d.Value.TrimStart().StartsWith(',') && d.Index > 0);
+        var described = description is null ? null : WalkBack(sentence[..description.Index]);
+        return described ?? (direct is not null && direct.Contains(' ', StringComparison.Ordinal) ? direct : null);
+    }
+
+    /// <summary>Capitalised words back from the end, stopping at the first ordinary word or sentence punctuation.</summary>
+    private static string? WalkBack(string before)
+    {
         var tokens = before.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var name = new List<string>();
         for (var i = tokens.Length - 1; i >= 0 && name.Count < 12; i--)
         {
             var token = tokens[i];
             var continuesName = Connectors.Contains(token)
-                || (char.IsUpper(token[0]) || char.IsDigit(token[0]) || token[0] is '&' or '"' or '“')
+                || (char.IsUpper(token[0]) || token[0] is '&' or '"' or '“')
                 && !SentenceWords.Contains(token.Trim('"', '“', '”'));
             // "Holdings, Inc." keeps its comma; "Lender, and" ends the name.
             if (token.EndsWith(',') && (name.Count == 0 || !EntitySuffix().IsMatch(name[0])))
+            {
+                continuesName = false;
+            }
+
+            // A closing bracket, quote or colon ends an earlier phrase; a full stop only when it is not an abbreviation.
+            if (name.Count > 0 && (token[^1] is ')' or '"' or '”' or ':' or ';' || token.EndsWith('.') && !EntitySuffix().IsMatch(token) && !token[..^1].Contains('.', StringComparison.Ordinal)))
             {
                 continuesName = false;
             }
@@ -128,6 +208,19 @@ internal static partial class BorrowerRules
 
         var result = string.Join(' ', name).Trim('"', '“', '”', ',');
         return result.Length >= 2 && !Placeholders.Contains(result) ? result : null;
+    }
+
+    /// <summary>"Lumen Medizintechnik SA, Neuchâtel, Switzerland": what follows the legal form is an address.</summary>
+    private static string CutAfterLastSuffix(string name)
+    {
+        var suffixes = EntitySuffix().Matches(name);
+        if (suffixes.Count == 0)
+        {
+            return name;
+        }
+
+        var end = suffixes[^1].Index + suffixes[^1].Length;
+        return end < name.Length && name[end] == ',' ? name[..end] : name;
     }
 
     private static string StripThe(string name) =>

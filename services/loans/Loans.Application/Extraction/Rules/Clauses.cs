@@ -14,8 +14,20 @@ internal static partial class Clauses
     [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /&'’()-]{1,40}(?:[:|\t]|[ ]{2,}))", RegexOptions.CultureInvariant)]
     private static partial Regex End();
 
-    [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|[:|\t]|^", RegexOptions.CultureInvariant | RegexOptions.RightToLeft | RegexOptions.Multiline)]
+    /// <summary>A clause starts after a sentence, a blank line, a cell separator or a line that opens a labelled row.</summary>
+    [GeneratedRegex(@"\.(?=\s+[A-Z(])|;|\n[ \t]*\n|[:|\t]|\n(?=[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+|\([a-z0-9]{1,3}\)[ \t]+)?[A-Za-z][A-Za-z /&'’()-]{1,40}(?:[:|\t…]|\.{2,}|[ ]{2,}|\.[ ]))", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex Start();
+
+    /// <summary>Past the punctuation between a heading and its text ("Agency fee. JPY 3,000,000").</summary>
+    public static int SkipSeparator(string text, int index)
+    {
+        while (index < text.Length && (text[index] is '.' or ':' or '|' or '-' or '–' or '—' || char.IsWhiteSpace(text[index])))
+        {
+            index++;
+        }
+
+        return index;
+    }
 
     /// <summary>The text from <paramref name="index"/> to the end of its clause.</summary>
     public static string After(string text, int index)
@@ -25,7 +37,7 @@ internal static partial class Clauses
         return end.Success ? text[index..end.Index] : text.Substring(index, length);
     }
 
-    /// <summary>The text of the clause before <paramref name="index"/>, up to one line for labelled rows.</summary>
+    /// <summary>The text of the clause before <paramref name="index"/>, across wrapped lines but not into the row above.</summary>
     public static string Before(string text, int index)
     {
         var from = Math.Max(0, index - MaxWindow);

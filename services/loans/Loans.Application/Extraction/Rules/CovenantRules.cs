@@ -11,8 +11,8 @@ namespace Loans.Application.Extraction.Rules;
 internal static partial class CovenantRules
 {
     [GeneratedRegex(
-        @"(?<maxLeverage>\b(?:(?:total|senior|net|consolidated|secured|first[- ]lien|gross|senior\s+secured|total\s+net|senior\s+net)\s+)*leverage(?:\s+ratio)?\b|\b(?:(?:total|senior|net|consolidated)\s+)*(?:net\s+)?debt\s*(?:/|to|:)\s*(?:consolidated\s+)?EBITDA\b)"
-        + @"|(?<minInterestCoverage>\binterest\s+cover(?:age)?(?:\s+ratio)?\b|\bEBITDA\s*(?:/|to)\s*(?:net\s+)?(?:cash\s+)?interest(?:\s+expense)?\b|\bICR\b)"
+        @"(?<maxLeverage>\b(?:(?:total|senior|net|consolidated|secured|first[- ]lien|gross|senior\s+secured|total\s+net|senior\s+net)\s+)*leverage(?:\s+ratio)?\b|\b(?:(?:total|senior|net|consolidated|funded)\s+)*(?:net\s+)?(?:debt|indebtedness|borrowings|financial\s+(?:position|debt))\s*(?:/|to|:)\s*(?:consolidated\s+)?EBITDA\b)"
+        + @"|(?<minInterestCoverage>\binterest\s+cover(?:age)?(?:\s+ratio)?\b|\bEBITDA\s*(?:/|to)\s*(?:net\s+)?(?:cash\s+)?(?:interest(?:\s+(?:expense|charges|payable))?|financial\s+charges|finance\s+(?:costs|charges))\b|\bICR\b)"
         + @"|(?<minFixedChargeCoverage>\bfixed\s+charges?\s+cover(?:age)?(?:\s+ratio)?\b|\bFCCR\b)"
         + @"|(?<minDebtServiceCoverage>\bdebt\s+service\s+cover(?:age)?(?:\s+ratio)?\b|\bDSCR\b)"
         + @"|(?<maxLoanToValue>\bloan[- ]to[- ]value(?:\s+ratio)?\b|\bLTV\b)"
@@ -37,6 +37,9 @@ internal static partial class CovenantRules
     [GeneratedRegex(@"\b(?:margin|pricing|applicable\s+rate|step[- ]?(?:down|up)s?|ratchet|grid|if|when|where|provided|incurrence|pro\s+forma|permitted\s+acquisitions?|restricted\s+payments?|dividends?|distributions?|commitment\s+fee|excess\s+cash\s+flow|sweep)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotACovenant();
 
+    [GeneratedRegex(@"^\s*(?:\(?[a-z0-9]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*\.?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Numbering();
+
     public static IEnumerable<ExtractedValue> Find(TermSheet sheet)
     {
         foreach (var page in sheet.Pages)
@@ -44,8 +47,8 @@ internal static partial class CovenantRules
             foreach (Match name in Name().Matches(page.Text))
             {
                 var kind = Kind(name);
-                var before = Clauses.Before(page.Text, name.Index);
-                var clause = Clauses.After(page.Text, name.Index + name.Length);
+                var before = Numbering().Replace(Clauses.Before(page.Text, name.Index), "");
+                var clause = Clauses.After(page.Text, Clauses.SkipSeparator(page.Text, name.Index + name.Length));
                 var value = ValueOf(kind, clause);
                 if (value is null)
                 {
@@ -54,7 +57,7 @@ internal static partial class CovenantRules
 
                 var leading = clause[..value.Value.Index];
                 var labelled = before.Trim().Length == 0 || Limit().IsMatch(before) && before.Trim().Split(' ').Length <= 3;
-                if (NotACovenant().IsMatch(before) || NotACovenant().IsMatch(leading) || !labelled && !Limit().IsMatch(before + " " + leading))
+                if (NotACovenant().IsMatch(before) || NotACovenant().IsMatch(leading) || !labelled && !Limit().IsMatch(before + " " + name.Value + " " + leading))
                 {
                     continue;
                 }

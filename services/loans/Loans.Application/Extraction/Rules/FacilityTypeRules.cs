@@ -10,12 +10,12 @@ namespace Loans.Application.Extraction.Rules;
 internal static partial class FacilityTypeRules
 {
     [GeneratedRegex(
-        Labels.Start + @"(?:facility[ \t]+type|type[ \t]+of[ \t]+(?:facility|loan)|nature[ \t]+of[ \t]+(?:the[ \t]+)?facility|loan[ \t]+type|facility(?![ \t]+(?:amount|agent|fee|office|size|limit|date))|facilities|type|product|loan|description)" + Labels.End,
+        Labels.Start + @"(?:facility[ \t]+type|type[ \t]+of[ \t]+(?:facility|loan)|nature[ \t]+of[ \t]+(?:the[ \t]+)?facility|loan[ \t]+type|facility(?![ \t]+(?:amount|agent|fee|office|size|limit|date))|facilities|type|product|loan|credit|description)" + Labels.End,
         Labels.Options)]
     private static partial Regex Label();
 
     [GeneratedRegex(
-        @"(?<dd>delayed[- ]draw(?:\s+term)?|\bDDTL\b)|(?<rc>revolv\w*|\bRCF\b|\brevolver\b)|(?<bl>\bbridge\b)|(?<lc>\bletters?\s+of\s+credit\s+facility|\b(?:standby\s+)?letter\s+of\s+credit\b|\bL/?Cs?\s+facility\b)|(?<tl>\bterm\s+loan\b|\bterm\s+facility\b|\bterm\s+loan\s+[AB]\b|\bTL[AB]?\b)",
+        @"(?<dd>delayed[- ]draw(?:\s+term)?|\bDDTL\b)|(?<rc>(?<!non[- ])\brevolv\w*|\bRCF\b|\brevolver\b)|(?<bl>\bbridge\b)|(?<lc>\bletters?\s+of\s+credit\s+facility|\b(?:standby\s+)?letter\s+of\s+credit\b|\bL/?Cs?\s+facility\b)|(?<tl>\bterm\s+loan\b|\bterm\s+(?:credit\s+)?facility\b|\bterm\s+loan\s+[AB]\b|\bTL[AB]?\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Kind();
 

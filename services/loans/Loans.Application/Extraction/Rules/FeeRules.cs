@@ -10,7 +10,7 @@ namespace Loans.Application.Extraction.Rules;
 internal static partial class FeeRules
 {
     [GeneratedRegex(
-        @"\b(?<kind>up[- ]?front|closing|front[- ]end|commitment|unused(?:\s+line)?|undrawn|non[- ]utili[sz]ation|arrangement|structuring|agency|(?:administrative\s+|facility\s+)?agent(?:['’]s)?|utili[sz]ation|prepayment|early\s+repayment)\s+(?:fees?|premium|commission)\b",
+        @"\b(?<kind>up[- ]?front|closing|front[- ]end|commitment|unused(?:\s+line)?|undrawn|standby|stand-by|ticking|non[- ]utili[sz]ation|arrangement|structuring|agency|(?:administrative\s+|facility\s+)?agent(?:['’]s)?|utili[sz]ation|prepayment|early\s+repayment)\s+(?:fees?|premium|commission)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FeeName();
 
@@ -33,7 +33,7 @@ internal static partial class FeeRules
             for (var i = 0; i < names.Count; i++)
             {
                 var name = names[i];
-                var start = name.Index + name.Length;
+                var start = Clauses.SkipSeparator(page.Text, name.Index + name.Length);
                 var clause = Clauses.After(page.Text, start);
                 if (i + 1 < names.Count && names[i + 1].Index - start < clause.Length)
                 {
@@ -78,7 +78,8 @@ internal static partial class FeeRules
         return kind switch
         {
             _ when kind.StartsWith("up", StringComparison.Ordinal) || kind.StartsWith("closing", StringComparison.Ordinal) || kind.StartsWith("front", StringComparison.Ordinal) => "upfront",
-            _ when kind.StartsWith("commitment", StringComparison.Ordinal) || kind.StartsWith("unused", StringComparison.Ordinal) || kind.StartsWith("undrawn", StringComparison.Ordinal) || kind.StartsWith("non", StringComparison.Ordinal) => "commitment",
+            _ when kind.StartsWith("commitment", StringComparison.Ordinal) || kind.StartsWith("unused", StringComparison.Ordinal) || kind.StartsWith("undrawn", StringComparison.Ordinal) || kind.StartsWith("non", StringComparison.Ordinal)
+                || kind.StartsWith("stand", StringComparison.Ordinal) || kind.StartsWith("ticking", StringComparison.Ordinal) => "commitment",
             _ when kind.StartsWith("arrangement", StringComparison.Ordinal) || kind.StartsWith("structuring", StringComparison.Ordinal) => "arrangement",
             _ when kind.Contains("agen", StringComparison.Ordinal) => "agency",
             _ when kind.StartsWith("utili", StringComparison.Ordinal) => "utilization",

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Loans.Application.Extraction.Rules;
@@ -8,13 +9,21 @@ namespace Loans.Application.Extraction.Rules;
 /// </summary>
 internal static class Labels
 {
-    /// <summary>Start of line, optional clause numbering ("1.", "2.3", "(a)", "A."), optional "The".</summary>
-    public const string Start = @"^[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-zA-Z0-9]{1,3}\)|[a-zA-Z]\.)[ \t]+)?(?:the[ \t]+)?(?:";
+    /// <summary>
+    /// Start of line, optional clause numbering ("1.", "2.3", "(a)", "A."), an optional other role sharing
+    /// the cell ("Account Party / Borrower"), optional "The", "Original" or "Initial".
+    /// </summary>
+    public const string Start = @"^[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-zA-Z0-9]{1,3}\)|[a-zA-Z]\.)[ \t]+)?(?:[A-Za-z][A-Za-z ]{0,30}[ \t]*/[ \t]*)?(?:the[ \t]+)?(?:(?:original|initial)[ \t]+)?(?:";
 
-    /// <summary>An optional parenthesis ("Borrower(s)"), the separator, and the rest of the line.</summary>
-    public const string End = @")(?:[ \t]*\([^)\n]{0,30}\))?(?<sep>[ \t]*[:|\t][ \t]*|[ \t]{2,}|[ \t]+[-–—][ \t]+|[ \t]+|[ \t]*$)(?<value>[^\n]*)$";
+    /// <summary>
+    /// An optional parenthesis ("Borrower(s)"), the separator (colon, bar, tab, dot leaders, a heading's
+    /// full stop, a dash, a wide gap or one space) and the rest of the line.
+    /// </summary>
+    public const string End = @")(?:[ \t]*\([^)\n]{0,30}\))?(?<sep>[ \t]*(?:[:|\t]|\.{2,}|…+)[ \t.…]*|\.[ \t]+|[ \t]{2,}|[ \t]+[-–—][ \t]+|[ \t]+|[ \t]*$)(?<value>[^\n]*)$";
 
     public const RegexOptions Options = RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly SearchValues<char> SeparatorMarks = SearchValues.Create(":|\t.…-–—");
 
     /// <summary>Every labelled value in the sheet, in document order.</summary>
     public static IEnumerable<LabelledValue> Find(TermSheet sheet, Regex label)
@@ -25,9 +34,7 @@ internal static class Labels
             {
                 var value = match.Groups["value"].Value.Trim().TrimStart(':', '|', '-', '–', '—').Trim();
                 var separator = match.Groups["sep"].Value;
-                var explicitSeparator = separator.Contains(':', StringComparison.Ordinal) || separator.Contains('|', StringComparison.Ordinal)
-                    || separator.Contains('\t', StringComparison.Ordinal) || separator.Contains("  ", StringComparison.Ordinal)
-                    || separator.AsSpan().IndexOfAny("-–—") >= 0;
+                var explicitSeparator = separator.AsSpan().IndexOfAny(SeparatorMarks) >= 0 || separator.Contains("  ", StringComparison.Ordinal);
                 if (value.Length == 0)
                 {
                     var next = NextLine(page.Text, match.Index + match.Length);

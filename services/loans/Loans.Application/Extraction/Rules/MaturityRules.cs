@@ -20,7 +20,7 @@ internal static partial class MaturityRules
     private static partial Regex TenorLabel();
 
     [GeneratedRegex(
-        @"\b(?:matur(?:e|es|ing|ity)|repaid\s+in\s+full|repayable\s+in\s+full|final\s+repayment|terminat(?:e|es|ion)\s+(?:date\s+)?(?:of\s+the\s+(?:facility|commitments?)\s+)?(?:on|will\s+be)|expir(?:e|es|y))\b",
+        @"\b(?:matur(?:e|es|ing|ity)|repaid|repayable|(?:fall|falls|be|become|becomes)\s+due|repayment\s+in\s+full|final\s+repayment|terminat(?:e|es|ion)\s+(?:date\s+)?(?:of\s+the\s+(?:facility|commitments?)\s+)?(?:on|will\s+be)|expir(?:e|es|y))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MaturityWord();
 
@@ -29,10 +29,12 @@ internal static partial class MaturityRules
         Labels.Options)]
     private static partial Regex AnchorLabel();
 
-    [GeneratedRegex(
-        @"\b(?:the\s+)?(?<anchor>(?:closing|effective|funding|signing|drawdown)\s+date)\s*(?:\(|,)?\s*(?:is|shall\s+be|will\s+be|of|on|expected\s+to\s+be|scheduled\s+for|being)?\s*(?:on\s+or\s+about\s+|on\s+)?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<anchor>(?:closing|effective|funding|signing|drawdown)\s+date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorProse();
+
+    /// <summary>Words that make a date after an anchor's name some other date ("60 days after the Closing Date").</summary>
+    [GeneratedRegex(@"\b(?:after|from|following|before|prior|until|months?|years?|days?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeWord();
 
     /// <summary>Words saying a date in a maturity clause is something else (an availability period's end).</summary>
     [GeneratedRegex(@"\b(?:availability|available|commitment\s+period|signing|signed|dated|effective|closing|draw)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -57,7 +59,7 @@ internal static partial class MaturityRules
         {
             foreach (Match word in MaturityWord().Matches(page.Text))
             {
-                var clause = Clauses.After(page.Text, word.Index);
+                var clause = Clauses.After(page.Text, Clauses.SkipSeparator(page.Text, word.Index + word.Length));
                 var found = Dates.FindAll(clause).FirstOrDefault();
                 if (found != default && !OtherDateWord().IsMatch(clause[..found.Index]))
                 {
@@ -88,9 +90,11 @@ internal static partial class MaturityRules
         {
             foreach (Match match in AnchorProse().Matches(page.Text))
             {
-                var rest = page.Text.Substring(match.Index + match.Length, Math.Min(40, page.Text.Length - match.Index - match.Length));
+                // "Closing Date (2 February 2026)", "Closing Date, which is expected to be 14 September 2026".
+                var rest = Clauses.After(page.Text, match.Index + match.Length);
+                rest = rest[..Math.Min(60, rest.Length)];
                 var found = Dates.FindAll(rest).FirstOrDefault();
-                if (found != default && found.Index <= 3)
+                if (found != default && !RelativeWord().IsMatch(rest[..found.Index]))
                 {
                     anchors.TryAdd(Tenor.AnchorKey(match.Groups["anchor"].Value), found.Date);
                 }

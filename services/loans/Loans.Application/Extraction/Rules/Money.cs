@@ -15,12 +15,12 @@ internal static partial class Money
     private const string Multiplier = @"(?:[ ]?(?<m>million|mio\.?|mln|mn|mm|m|billion|bn|b|thousand|k)\b)?";
 
     private const string SymbolBefore =
-        @"(?<cb>US\$|U\.S\.[ ]?\$|USD|U\.S\.[ ]dollars|US[ ]dollars|EUR|€|GBP|£|CHF|CAD|C\$|CA\$|AUD|A\$|JPY|¥|SEK|NOK|DKK|SGD|S\$|HKD|HK\$|NZD|ZAR|\$)";
+        @"(?<cb>US\$|U\.S\.[ ]?\$|USD|(?:U\.S\.|US|United[ ]States|Canadian|Australian)[ ]dollars?|euros?|pounds[ ]sterling|sterling|swiss[ ]francs?|yen|EUR|€|GBP|£|CHF|CAD|C\$|CA\$|AUD|A\$|JPY|¥|SEK|NOK|DKK|SGD|S\$|HKD|HK\$|NZD|ZAR|\$)";
 
     private const string CodeAfter =
         @"(?<ca>USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|SGD|HKD|NZD|ZAR|(?:U\.S\.|US|United[ ]States)[ ]dollars?|dollars?|euros?|pounds(?:[ ]sterling)?|sterling|swiss[ ]francs?)\b";
 
-    [GeneratedRegex(SymbolBefore + @"[ ]?" + Number + Multiplier + "|" + Number + Multiplier + @"[ ]?" + CodeAfter, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SymbolBefore + @"\s?" + Number + Multiplier + "|" + Number + Multiplier + @"[ ]?" + CodeAfter, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
 
     /// <summary>Every amount in <paramref name="text"/>, in order.</summary>

@@ -21,7 +21,7 @@ internal static partial class RateRules
     private const string PercentBeforeFixed = @"(?<pct3>\d{1,2}(?:\.\d{1,5})?)\s*(?:%|per\s*cent\b|percent\b)";
 
     [GeneratedRegex(
-        Benchmarks.Pattern + @"(?:\s*\([^)]{0,80}\))?\s*,?\s*(?:\+|plus\b)(?:\s*(?:a|the)?\s*(?:applicable\s+)?margin(?:\s+of)?)?(?:\s*\([^)]{0,30}\))?\s*" + Spread,
+        Benchmarks.Pattern + @"(?:\s*\([^)]{0,80}\))?[^.;%\d+]{0,60}?(?:\+|\bplus\b)(?:\s*(?:a|the)?\s*(?:applicable\s+)?margin(?:\s+of)?)?(?:\s*\([^)]{0,30}\))?\s*" + Spread,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BenchmarkPlusSpread();
 

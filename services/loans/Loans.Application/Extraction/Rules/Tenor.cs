@@ -14,10 +14,10 @@ internal sealed partial record Tenor(int Months, string Anchor, bool AnchorNamed
 
     private const string Ordinal = @"(?<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))";
 
-    private const string AnchorWords = @"(?:initial[ ]+|first[ ]+)?(?:closing|effective|funding|signing|agreement|drawdown|utili[sz]ation|execution)(?:[ ]+date)?";
+    private const string AnchorWords = @"(?:initial\s+|first\s+)?(?:closing|effective|funding|signing|agreement|drawdown|utili[sz]ation|execution)(?:\s+date)?";
 
     [GeneratedRegex(
-        @"(?:" + Count + @"[ ]*(?:\(\d{1,3}\)[ ]*)?[- ]?(?<unit>years?|months?)\b(?:[ ]+(?:after|from|following|of)[ ]+" + @"(?:the[ ]+)?(?<anchor>" + AnchorWords + "))?|" + Ordinal + @"[ ]+anniversary[ ]+of[ ]+" + @"(?:the[ ]+)?(?<anchor2>" + AnchorWords + "))",
+        @"(?:" + Count + @"\s*(?:\(\d{1,3}\)\s*)?[- ]?(?<unit>years?|months?)\b(?:\s+(?:after|from|following|of)\s+" + @"(?:the\s+)?(?<anchor>" + AnchorWords + "))?|" + Ordinal + @"\s+anniversary\s+of\s+" + @"(?:the\s+)?(?<anchor2>" + AnchorWords + "))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
@@ -58,7 +58,7 @@ internal sealed partial record Tenor(int Months, string Anchor, bool AnchorNamed
     /// <summary>"Closing Date", "the closing date" and "Closing" name the same anchor.</summary>
     public static string AnchorKey(string name)
     {
-        var words = name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var words = name.ToLowerInvariant().Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not ("date" or "initial" or "first" or "the"));
         var key = string.Join(' ', words);
         return key.StartsWith("utili", StringComparison.Ordinal) ? "drawdown" : key;
