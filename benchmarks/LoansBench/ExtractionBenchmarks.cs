@@ -1,3 +1,4 @@
+using Loans.Application.Documents;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DocumentFormat.OpenXml;
@@ -43,13 +44,13 @@ public class ExtractionBenchmarks
     public void Cleanup() => services.Dispose();
 
     [Benchmark(OperationsPerInvoke = Pages)]
-    public Task<TermExtraction> TextPdf() => RunAsync(pdf, DocumentContentTypes.Pdf);
+    public Task<TermExtraction> TextPdf() => RunAsync(pdf, DocumentTypes.Pdf);
 
     [Benchmark(OperationsPerInvoke = Pages)]
-    public Task<TermExtraction> Docx() => RunAsync(docx, DocumentContentTypes.Docx);
+    public Task<TermExtraction> Docx() => RunAsync(docx, DocumentTypes.Docx);
 
     [Benchmark(OperationsPerInvoke = Pages)]
-    public Task<TermExtraction> PlainText() => RunAsync(text, DocumentContentTypes.PlainText);
+    public Task<TermExtraction> PlainText() => RunAsync(text, DocumentTypes.PlainText);
 
     private async Task<TermExtraction> RunAsync(byte[] content, string contentType)
     {

@@ -2,7 +2,6 @@ using Loans.Application.Documents;
 using Loans.Application.Persistence;
 using Loans.Application.Products;
 using Loans.Infrastructure;
-using Loans.Infrastructure.Extraction;
 using Platform.Hosting;
 using Platform.Persistence;
 using Platform.ServiceDefaults.OpenApi;
@@ -33,7 +32,6 @@ internal static class LoansApi
         builder.Services.AddSingleton(new UploadSpoolOptions());
         builder.Services.AddSingleton<UploadSpool>();
         builder.Services.AddSingleton<ContentSniffer>();
-        builder.Services.AddTermExtraction(builder.Configuration);
         builder.Services.DescribeOpenApiTags(
             ("Loan bookings", "Commercial loans booked from signed documents: draft, submitted, approved (four-eyes), booked or rejected; documents, term extraction and the booking sheet."),
             ("Loan products", "The desk's loan products and their rate and term ranges; admins maintain them."));

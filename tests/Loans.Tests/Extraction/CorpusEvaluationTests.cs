@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Loans.Application.Extraction;
 using Microsoft.Extensions.DependencyInjection;
+using Loans.Domain.Sheets;
 
 namespace Loans.Tests.Extraction;
 
@@ -29,7 +30,7 @@ public sealed class CorpusEvaluationTests
         await using var services = ExtractionServices.Create();
         var reader = services.GetRequiredService<IDocumentTextReader>();
         var extractor = services.GetRequiredService<ITermExtractor>();
-        var scores = CorpusValues.ScalarFields.Append(TermFields.Fee).Append(TermFields.Covenant).ToDictionary(f => f, _ => new FieldScore());
+        var scores = CorpusValues.ScalarFields.Append(SheetFields.Fee).Append(SheetFields.Covenant).ToDictionary(f => f, _ => new FieldScore());
         foreach (var expectation in expectations)
         {
             var document = DocumentFor(expectation);
@@ -45,8 +46,8 @@ public sealed class CorpusEvaluationTests
                 Report(document, field, expected is null ? [] : [expected], extracted is null ? [] : [extracted]);
             }
 
-            Score(scores[TermFields.Fee], document, TermFields.Fee, CorpusValues.Fees(json.RootElement), extraction);
-            Score(scores[TermFields.Covenant], document, TermFields.Covenant, CorpusValues.Covenants(json.RootElement), extraction);
+            Score(scores[SheetFields.Fee], document, SheetFields.Fee, CorpusValues.Fees(json.RootElement), extraction);
+            Score(scores[SheetFields.Covenant], document, SheetFields.Covenant, CorpusValues.Covenants(json.RootElement), extraction);
         }
 
         await TestContext.Out.WriteLineAsync($"{expectations.Count} documents");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Loans.Application.Extraction;
+using Loans.Domain.Sheets;
 
 namespace Loans.Tests.Extraction;
 
@@ -14,8 +15,8 @@ public static partial class CorpusValues
 {
     public static readonly string[] ScalarFields =
     [
-        TermFields.Borrower, TermFields.Principal, TermFields.Currency, TermFields.RateType, TermFields.FixedRatePercent,
-        TermFields.Benchmark, TermFields.MarginBps, TermFields.MaturityDate, TermFields.FacilityType,
+        SheetFields.Borrower, SheetFields.Principal, SheetFields.Currency, SheetFields.RateType, SheetFields.FixedRatePercent,
+        SheetFields.Benchmark, SheetFields.MarginBps, SheetFields.MaturityDate, SheetFields.FacilityType,
     ];
 
     [GeneratedRegex(@"\s+")]

@@ -1,8 +1,10 @@
+using Loans.Application.Documents;
 using System.Text;
 using Loans.Application.Extraction;
 using Loans.Infrastructure.Extraction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Loans.Domain.Sheets;
 
 namespace Loans.Tests.Extraction;
 
@@ -20,7 +22,7 @@ public sealed class DocumentTextReaderTests
     [Test]
     public async Task Pdf_KeepsTableRowsOnOneLineAndNumbersPages()
     {
-        var text = await ReadAsync(TestDocuments.Pdf(Rows, SecondPage), DocumentContentTypes.Pdf);
+        var text = await ReadAsync(TestDocuments.Pdf(Rows, SecondPage), DocumentTypes.Pdf);
 
         Assert.Multiple(() =>
         {
@@ -35,7 +37,7 @@ public sealed class DocumentTextReaderTests
     [Test]
     public async Task Docx_JoinsTableCellsAndSplitsOnPageBreaks()
     {
-        var text = await ReadAsync(TestDocuments.Docx(Rows, SecondPage), DocumentContentTypes.Docx);
+        var text = await ReadAsync(TestDocuments.Docx(Rows, SecondPage), DocumentTypes.Docx);
 
         Assert.Multiple(() =>
         {
@@ -49,7 +51,7 @@ public sealed class DocumentTextReaderTests
     [Test]
     public async Task PlainText_SplitsPagesOnFormFeeds()
     {
-        var text = await ReadAsync(Encoding.UTF8.GetBytes("Borrower: Nörðwind AS\fFacility Amount: NOK 5,000,000\fMaturity: 2031-06-30\f"), DocumentContentTypes.PlainText);
+        var text = await ReadAsync(Encoding.UTF8.GetBytes("Borrower: Nörðwind AS\fFacility Amount: NOK 5,000,000\fMaturity: 2031-06-30\f"), DocumentTypes.PlainText);
 
         Assert.Multiple(() =>
         {
@@ -64,17 +66,17 @@ public sealed class DocumentTextReaderTests
     {
         foreach (var (bytes, type) in new[]
         {
-            (TestDocuments.Pdf(Rows, SecondPage), DocumentContentTypes.Pdf),
-            (TestDocuments.Docx(Rows, SecondPage), DocumentContentTypes.Docx),
+            (TestDocuments.Pdf(Rows, SecondPage), DocumentTypes.Pdf),
+            (TestDocuments.Docx(Rows, SecondPage), DocumentTypes.Docx),
         })
         {
             var terms = Terms.ExtractFrom(await ReadAsync(bytes, type));
             Assert.Multiple(() =>
             {
-                Assert.That(terms.Value(TermFields.Borrower), Is.EqualTo("Northwind Logistics LLC"), type);
-                Assert.That(terms.Value(TermFields.Principal), Is.EqualTo("25000000.00"), type);
-                Assert.That(terms.Value(TermFields.MarginBps), Is.EqualTo("275"), type);
-                Assert.That(terms.Get(TermFields.MaturityDate).Page, Is.EqualTo(2), type);
+                Assert.That(terms.Value(SheetFields.Borrower), Is.EqualTo("Northwind Logistics LLC"), type);
+                Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo("25000000.00"), type);
+                Assert.That(terms.Value(SheetFields.MarginBps), Is.EqualTo("275"), type);
+                Assert.That(terms.Get(SheetFields.MaturityDate).Page, Is.EqualTo(2), type);
             });
         }
     }
@@ -82,7 +84,7 @@ public sealed class DocumentTextReaderTests
     [Test]
     public async Task Image_WithoutAnOcrProgram_NeedsOcr()
     {
-        var text = await ReadAsync(TestImages.Png("BORROWER ACME LLC"), DocumentContentTypes.Png, ExtractionServices.WithoutOcr);
+        var text = await ReadAsync(TestImages.Png("BORROWER ACME LLC"), DocumentTypes.Png, ExtractionServices.WithoutOcr);
 
         Assert.Multiple(() =>
         {
@@ -94,7 +96,7 @@ public sealed class DocumentTextReaderTests
     [Test]
     public async Task ScannedPdf_WithoutAnOcrProgram_NeedsOcr()
     {
-        var text = await ReadAsync(TestDocuments.ScannedPdf(TestImages.Png("BORROWER ACME LLC")), DocumentContentTypes.Pdf, ExtractionServices.WithoutOcr);
+        var text = await ReadAsync(TestDocuments.ScannedPdf(TestImages.Png("BORROWER ACME LLC")), DocumentTypes.Pdf, ExtractionServices.WithoutOcr);
 
         Assert.Multiple(() =>
         {
@@ -107,7 +109,7 @@ public sealed class DocumentTextReaderTests
     public async Task Image_WithTesseract_IsRead()
     {
         AssumeTesseract();
-        var text = await ReadAsync(TestImages.Png("BORROWER ACME LLC"), DocumentContentTypes.Png);
+        var text = await ReadAsync(TestImages.Png("BORROWER ACME LLC"), DocumentTypes.Png);
 
         Assert.Multiple(() =>
         {
@@ -120,7 +122,7 @@ public sealed class DocumentTextReaderTests
     public async Task ScannedPdf_WithTesseract_IsRead()
     {
         AssumeTesseract();
-        var text = await ReadAsync(TestDocuments.ScannedPdf(TestImages.Png("BORROWER ACME LLC")), DocumentContentTypes.Pdf);
+        var text = await ReadAsync(TestDocuments.ScannedPdf(TestImages.Png("BORROWER ACME LLC")), DocumentTypes.Pdf);
 
         Assert.Multiple(() =>
         {

@@ -1,4 +1,5 @@
 using Loans.Application.Extraction;
+using Loans.Domain.Sheets;
 
 namespace Loans.Tests.Extraction;
 
@@ -29,17 +30,17 @@ public sealed class RuleBasedTermExtractorTests
         Assert.Multiple(() =>
         {
             Assert.That(terms.Engine, Is.EqualTo(RuleBasedTermExtractor.EngineName));
-            Assert.That(terms.Value(TermFields.Borrower), Is.EqualTo("Northwind Logistics LLC"));
-            Assert.That(terms.Value(TermFields.Principal), Is.EqualTo("25000000.00"));
-            Assert.That(terms.Value(TermFields.Currency), Is.EqualTo("USD"));
-            Assert.That(terms.Value(TermFields.RateType), Is.EqualTo("floating"));
-            Assert.That(terms.Value(TermFields.Benchmark), Is.EqualTo("SOFR"));
-            Assert.That(terms.Value(TermFields.MarginBps), Is.EqualTo("275"));
-            Assert.That(terms.Value(TermFields.FixedRatePercent), Is.Null);
-            Assert.That(terms.Value(TermFields.MaturityDate), Is.EqualTo("2031-06-30"));
-            Assert.That(terms.Value(TermFields.FacilityType), Is.EqualTo("termLoan"));
-            Assert.That(terms.All(TermFields.Fee), Is.EqualTo(new[] { "agency:50000.00", "upfront:50bps" }));
-            Assert.That(terms.All(TermFields.Covenant), Is.EqualTo(new[] { "maxLeverage:3.50", "minInterestCoverage:3.00" }));
+            Assert.That(terms.Value(SheetFields.Borrower), Is.EqualTo("Northwind Logistics LLC"));
+            Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo("25000000.00"));
+            Assert.That(terms.Value(SheetFields.Currency), Is.EqualTo("USD"));
+            Assert.That(terms.Value(SheetFields.RateType), Is.EqualTo("floating"));
+            Assert.That(terms.Value(SheetFields.Benchmark), Is.EqualTo("SOFR"));
+            Assert.That(terms.Value(SheetFields.MarginBps), Is.EqualTo("275"));
+            Assert.That(terms.Value(SheetFields.FixedRatePercent), Is.Null);
+            Assert.That(terms.Value(SheetFields.MaturityDate), Is.EqualTo("2031-06-30"));
+            Assert.That(terms.Value(SheetFields.FacilityType), Is.EqualTo("termLoan"));
+            Assert.That(terms.All(SheetFields.Fee), Is.EqualTo(new[] { "agency:50000.00", "upfront:50bps" }));
+            Assert.That(terms.All(SheetFields.Covenant), Is.EqualTo(new[] { "maxLeverage:3.50", "minInterestCoverage:3.00" }));
         });
     }
 
@@ -54,12 +55,12 @@ public sealed class RuleBasedTermExtractorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(terms.Value(TermFields.Borrower), Is.EqualTo("Northwind Logistics LLC"));
-            Assert.That(terms.Value(TermFields.Principal), Is.EqualTo("25000000.00"));
-            Assert.That(terms.Value(TermFields.MarginBps), Is.EqualTo("275"));
-            Assert.That(terms.Value(TermFields.MaturityDate), Is.EqualTo("2031-06-30"));
-            Assert.That(terms.Value(TermFields.FacilityType), Is.EqualTo("revolvingCredit"));
-            Assert.That(terms.Get(TermFields.Borrower).Confidence, Is.LessThan(Terms.Extract(LabelledSheet).Get(TermFields.Borrower).Confidence));
+            Assert.That(terms.Value(SheetFields.Borrower), Is.EqualTo("Northwind Logistics LLC"));
+            Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo("25000000.00"));
+            Assert.That(terms.Value(SheetFields.MarginBps), Is.EqualTo("275"));
+            Assert.That(terms.Value(SheetFields.MaturityDate), Is.EqualTo("2031-06-30"));
+            Assert.That(terms.Value(SheetFields.FacilityType), Is.EqualTo("revolvingCredit"));
+            Assert.That(terms.Get(SheetFields.Borrower).Confidence, Is.LessThan(Terms.Extract(LabelledSheet).Get(SheetFields.Borrower).Confidence));
         });
     }
 
@@ -75,9 +76,9 @@ public sealed class RuleBasedTermExtractorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(terms.Value(TermFields.FacilityType), Is.EqualTo("revolvingCredit"), "the labelled cell, not the title or the prose");
-            Assert.That(terms.Value(TermFields.Principal), Is.EqualTo("12000000.00"), "the labelled cell, not the prose amount");
-            Assert.That(terms.Get(TermFields.Principal).Confidence, Is.GreaterThan(terms.Get(TermFields.Borrower).Confidence));
+            Assert.That(terms.Value(SheetFields.FacilityType), Is.EqualTo("revolvingCredit"), "the labelled cell, not the title or the prose");
+            Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo("12000000.00"), "the labelled cell, not the prose amount");
+            Assert.That(terms.Get(SheetFields.Principal).Confidence, Is.GreaterThan(terms.Get(SheetFields.Borrower).Confidence));
         });
     }
 
@@ -95,11 +96,11 @@ public sealed class RuleBasedTermExtractorTests
     [TestCase("Corvid Software B.V. (the \"Company\") asked for a loan. The Company is the borrower.", "Corvid Software B.V.")]
     [TestCase("Company\tBrightwater Utilities S.p.A., a joint stock company\nOriginal Borrower\tThe Company", "Brightwater Utilities S.p.A.")]
     public void Borrower_IsReadFromLabelsTablesAndProse(string text, string expected) =>
-        Assert.That(Terms.Extract(text).Value(TermFields.Borrower), Is.EqualTo(expected));
+        Assert.That(Terms.Extract(text).Value(SheetFields.Borrower), Is.EqualTo(expected));
 
     [Test]
     public void Borrower_IsNeverAGuarantorAgentOrLender() =>
-        Assert.That(Terms.Extract("Guarantor: Parent Holdings Inc.\nAgent: Big Bank N.A.\nLender: Other Bank plc\nThe Borrower shall deliver accounts.").Value(TermFields.Borrower), Is.Null);
+        Assert.That(Terms.Extract("Guarantor: Parent Holdings Inc.\nAgent: Big Bank N.A.\nLender: Other Bank plc\nThe Borrower shall deliver accounts.").Value(SheetFields.Borrower), Is.Null);
 
     [TestCase("Facility Amount: USD 25,000,000", "25000000.00", "USD")]
     [TestCase("Commitments: $25 million", "25000000.00", "USD")]
@@ -119,8 +120,8 @@ public sealed class RuleBasedTermExtractorTests
         var terms = Terms.Extract(text);
         Assert.Multiple(() =>
         {
-            Assert.That(terms.Value(TermFields.Principal), Is.EqualTo(principal));
-            Assert.That(terms.Value(TermFields.Currency), Is.EqualTo(currency));
+            Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo(principal));
+            Assert.That(terms.Value(SheetFields.Currency), Is.EqualTo(currency));
         });
     }
 
@@ -134,7 +135,7 @@ public sealed class RuleBasedTermExtractorTests
             Commitments | $75 million
             """);
 
-        Assert.That(terms.Value(TermFields.Principal), Is.EqualTo("75000000.00"));
+        Assert.That(terms.Value(SheetFields.Principal), Is.EqualTo("75000000.00"));
     }
 
     [Test]
@@ -145,7 +146,7 @@ public sealed class RuleBasedTermExtractorTests
             Currency. Advances are denominated in euro only. Receivables in USD or GBP are valued at their euro equivalent.
             """);
 
-        Assert.That(terms.Value(TermFields.Currency), Is.EqualTo("EUR"));
+        Assert.That(terms.Value(SheetFields.Currency), Is.EqualTo("EUR"));
     }
 
     [TestCase("Interest Rate: Term SOFR + 2.75%", "SOFR", "275")]
@@ -161,10 +162,10 @@ public sealed class RuleBasedTermExtractorTests
         var terms = Terms.Extract(text);
         Assert.Multiple(() =>
         {
-            Assert.That(terms.Value(TermFields.RateType), Is.EqualTo("floating"));
-            Assert.That(terms.Value(TermFields.Benchmark), Is.EqualTo(benchmark));
-            Assert.That(terms.Value(TermFields.MarginBps), Is.EqualTo(margin));
-            Assert.That(terms.Value(TermFields.FixedRatePercent), Is.Null);
+            Assert.That(terms.Value(SheetFields.RateType), Is.EqualTo("floating"));
+            Assert.That(terms.Value(SheetFields.Benchmark), Is.EqualTo(benchmark));
+            Assert.That(terms.Value(SheetFields.MarginBps), Is.EqualTo(margin));
+            Assert.That(terms.Value(SheetFields.FixedRatePercent), Is.Null);
         });
     }
 
@@ -176,10 +177,10 @@ public sealed class RuleBasedTermExtractorTests
         var terms = Terms.Extract(text + "\nBreakage costs are calculated by reference to Term SOFR.\nMinimum Fixed Charge Coverage Ratio: 1.25x");
         Assert.Multiple(() =>
         {
-            Assert.That(terms.Value(TermFields.RateType), Is.EqualTo("fixed"));
-            Assert.That(decimal.Parse(terms.Value(TermFields.FixedRatePercent)!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.That(terms.Value(TermFields.Benchmark), Is.Null);
-            Assert.That(terms.Value(TermFields.MarginBps), Is.Null);
+            Assert.That(terms.Value(SheetFields.RateType), Is.EqualTo("fixed"));
+            Assert.That(decimal.Parse(terms.Value(SheetFields.FixedRatePercent)!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(terms.Value(SheetFields.Benchmark), Is.Null);
+            Assert.That(terms.Value(SheetFields.MarginBps), Is.Null);
         });
     }
 
@@ -187,7 +188,7 @@ public sealed class RuleBasedTermExtractorTests
     public void Margin_IsNeverTheDefaultInterestUplift()
     {
         var terms = Terms.Extract("Default Rate: SOFR plus 4.75% on overdue amounts\nInterest Rate: SOFR + 2.75%");
-        Assert.That(terms.All(TermFields.MarginBps), Is.EqualTo(new[] { "275" }));
+        Assert.That(terms.All(SheetFields.MarginBps), Is.EqualTo(new[] { "275" }));
     }
 
     [TestCase("Maturity Date: 30 June 2031")]
@@ -200,13 +201,13 @@ public sealed class RuleBasedTermExtractorTests
     [TestCase("The loan falls due on the date falling 60 months after the Closing Date, which is expected to be 30 June 2026.")]
     [TestCase("Closing Date: 30 June 2026\nTenor: 5 years")]
     public void MaturityDate_IsReadOrComputedFromATenor(string text) =>
-        Assert.That(Terms.Extract(text).Value(TermFields.MaturityDate), Is.EqualTo("2031-06-30"));
+        Assert.That(Terms.Extract(text).Value(SheetFields.MaturityDate), Is.EqualTo("2031-06-30"));
 
     [TestCase("Maturity Date: 06/07/2031")]
     [TestCase("Signing Date: 30 June 2026\nEffective Date: 1 July 2026")]
     [TestCase("The facility is available from the Closing Date (2 February 2026) until final maturity.")]
     public void MaturityDate_IsNotGuessedFromAmbiguousOrOtherDates(string text) =>
-        Assert.That(Terms.Extract(text).Value(TermFields.MaturityDate), Is.Null);
+        Assert.That(Terms.Extract(text).Value(SheetFields.MaturityDate), Is.Null);
 
     [TestCase("Facility: Senior secured revolving credit facility with a letter of credit sublimit", "revolvingCredit")]
     [TestCase("Facility Type: Delayed Draw Term Loan", "delayedDrawTermLoan")]
@@ -214,7 +215,7 @@ public sealed class RuleBasedTermExtractorTests
     [TestCase("Facility: Standby letter of credit facility", "letterOfCredit")]
     [TestCase("NON-REVOLVING TERM FACILITY - SUMMARY OF TERMS", "termLoan")]
     public void FacilityType_IsTheFirstKindNamedInTheCellOrTitle(string text, string expected) =>
-        Assert.That(Terms.Extract(text).Value(TermFields.FacilityType), Is.EqualTo(expected));
+        Assert.That(Terms.Extract(text).Value(SheetFields.FacilityType), Is.EqualTo(expected));
 
     [Test]
     public void Fees_AreNamedKindsWithBasisPointsOrAmounts()
@@ -227,7 +228,7 @@ public sealed class RuleBasedTermExtractorTests
             Commitment fee: 35% of the applicable Margin.
             """);
 
-        Assert.That(terms.All(TermFields.Fee), Is.EqualTo(new[] { "arrangement:40000.00", "commitment:35bps", "upfront:125bps", "utilization:15bps" }));
+        Assert.That(terms.All(SheetFields.Fee), Is.EqualTo(new[] { "arrangement:40000.00", "commitment:35bps", "upfront:125bps", "utilization:15bps" }));
     }
 
     [Test]
@@ -245,7 +246,7 @@ public sealed class RuleBasedTermExtractorTests
             (vii) Capital Expenditures not to exceed USD 5 million in any financial year.
             """);
 
-        Assert.That(terms.All(TermFields.Covenant), Is.EqualTo(new[]
+        Assert.That(terms.All(SheetFields.Covenant), Is.EqualTo(new[]
         {
             "maxCapex:5000000.00", "maxLeverage:3.25", "maxLoanToValue:65.00", "minDebtServiceCoverage:1.20",
             "minFixedChargeCoverage:1.10", "minLiquidity:10000000.00", "minNetWorth:75000000.00",
@@ -257,7 +258,7 @@ public sealed class RuleBasedTermExtractorTests
     {
         var filler = string.Join(' ', Enumerable.Repeat("Lorem ipsum dolor sit amet.", 30));
         var terms = Terms.Extract("Indicative terms\f", filler + "\nMaturity Date:\t30 June 2031\u0007 " + filler);
-        var maturity = terms.Get(TermFields.MaturityDate);
+        var maturity = terms.Get(SheetFields.MaturityDate);
 
         Assert.Multiple(() =>
         {

@@ -1,4 +1,5 @@
 using Loans.Application.Extraction.Rules;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction;
 
@@ -39,7 +40,7 @@ public sealed class RuleBasedTermExtractor : ITermExtractor
     /// <summary>One value per field, or per kind for fees and covenants; OrderBy is stable, so ties keep document order.</summary>
     private static List<ExtractedValue> Strongest(List<ExtractedValue> candidates) =>
         candidates
-            .GroupBy(c => TermFields.IsRepeatable(c.Field) ? $"{c.Field}/{c.Value.Split(':')[0]}" : c.Field)
+            .GroupBy(c => SheetFields.IsList(c.Field) ? $"{c.Field}/{c.Value.Split(':')[0]}" : c.Field)
             .Select(group => group.OrderByDescending(c => c.Confidence).First())
             .ToList();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -68,7 +69,7 @@ internal static partial class BorrowerRules
             // Without a separator "Borrower shall ..." is prose, so the name must look like a company.
             if (name is not null && (labelled.ExplicitSeparator || EntitySuffix().IsMatch(name)))
             {
-                yield return new ExtractedValue(TermFields.Borrower, name, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.Borrower, name, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
             }
         }
 
@@ -78,7 +79,7 @@ internal static partial class BorrowerRules
             {
                 if (NameBefore(page.Text, term.Index) is { } name)
                 {
-                    yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, term.Index - name.Length));
+                    yield return new ExtractedValue(SheetFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, term.Index - name.Length));
                 }
             }
 
@@ -86,7 +87,7 @@ internal static partial class BorrowerRules
             {
                 if (CleanName(statement.Groups["name"].Value) is { } name)
                 {
-                    yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, statement.Index));
+                    yield return new ExtractedValue(SheetFields.Borrower, name, Confidence.Prose, page.Number, Snippets.Around(page.Text, statement.Index));
                 }
             }
 
@@ -94,7 +95,7 @@ internal static partial class BorrowerRules
             {
                 if (Defined(sheet, statement.Groups["alias"].Value) is { } name)
                 {
-                    yield return new ExtractedValue(TermFields.Borrower, name, Confidence.Prose - 0.05m, page.Number, Snippets.Around(page.Text, statement.Index));
+                    yield return new ExtractedValue(SheetFields.Borrower, name, Confidence.Prose - 0.05m, page.Number, Snippets.Around(page.Text, statement.Index));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -63,7 +64,7 @@ internal static partial class CovenantRules
                 }
 
                 var confidence = labelled ? Confidence.LabelledCell : Confidence.Prose;
-                yield return new ExtractedValue(TermFields.Covenant, $"{kind}:{Canonical.TwoDecimals(value.Value.Number)}", confidence, page.Number, Snippets.Around(page.Text, name.Index));
+                yield return new ExtractedValue(SheetFields.Covenant, $"{kind}:{Canonical.TwoDecimals(value.Value.Number)}", confidence, page.Number, Snippets.Around(page.Text, name.Index));
             }
         }
     }

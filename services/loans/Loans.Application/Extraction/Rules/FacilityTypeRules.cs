@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -27,7 +28,7 @@ internal static partial class FacilityTypeRules
         {
             if (Classify(labelled.Value) is { } kind)
             {
-                yield return new ExtractedValue(TermFields.FacilityType, kind, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.FacilityType, kind, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
             }
         }
 
@@ -40,7 +41,7 @@ internal static partial class FacilityTypeRules
         var title = string.Join('\n', first.Text.Split('\n').Where(line => line.Trim().Length > 0).Take(TitleLines));
         if (Classify(title) is { } titled)
         {
-            yield return new ExtractedValue(TermFields.FacilityType, titled, Confidence.Prose, first.Number, Snippets.Around(title, 0));
+            yield return new ExtractedValue(SheetFields.FacilityType, titled, Confidence.Prose, first.Number, Snippets.Around(title, 0));
         }
 
         foreach (var page in sheet.Pages)
@@ -48,7 +49,7 @@ internal static partial class FacilityTypeRules
             var match = Kind().Match(page.Text);
             if (match.Success)
             {
-                yield return new ExtractedValue(TermFields.FacilityType, Name(match), Confidence.Guess, page.Number, Snippets.Around(page.Text, match.Index));
+                yield return new ExtractedValue(SheetFields.FacilityType, Name(match), Confidence.Guess, page.Number, Snippets.Around(page.Text, match.Index));
                 yield break;
             }
         }

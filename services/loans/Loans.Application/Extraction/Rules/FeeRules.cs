@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -46,7 +47,7 @@ internal static partial class FeeRules
                 }
 
                 var confidence = Clauses.Before(page.Text, name.Index).Trim().Length == 0 ? Confidence.LabelledCell : Confidence.Prose;
-                yield return new ExtractedValue(TermFields.Fee, $"{Kind(name.Groups["kind"].Value)}:{value}", confidence, page.Number, Snippets.Around(page.Text, name.Index));
+                yield return new ExtractedValue(SheetFields.Fee, $"{Kind(name.Groups["kind"].Value)}:{value}", confidence, page.Number, Snippets.Around(page.Text, name.Index));
             }
         }
     }

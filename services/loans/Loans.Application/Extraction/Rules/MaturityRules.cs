@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -47,11 +48,11 @@ internal static partial class MaturityRules
         {
             if (Dates.First(labelled.Value) is { } date)
             {
-                yield return new ExtractedValue(TermFields.MaturityDate, Canonical.Date(date), labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.MaturityDate, Canonical.Date(date), labelled.Confidence, labelled.Page.Number, labelled.Snippet);
             }
             else if (Tenor.Find(labelled.Value) is { } tenor && anchors.TryGetValue(tenor.Anchor, out var anchor))
             {
-                yield return new ExtractedValue(TermFields.MaturityDate, Canonical.Date(tenor.From(anchor)), Confidence.Derived, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.MaturityDate, Canonical.Date(tenor.From(anchor)), Confidence.Derived, labelled.Page.Number, labelled.Snippet);
             }
         }
 
@@ -63,11 +64,11 @@ internal static partial class MaturityRules
                 var found = Dates.FindAll(clause).FirstOrDefault();
                 if (found != default && !OtherDateWord().IsMatch(clause[..found.Index]))
                 {
-                    yield return new ExtractedValue(TermFields.MaturityDate, Canonical.Date(found.Date), Confidence.Prose, page.Number, Snippets.Around(page.Text, word.Index));
+                    yield return new ExtractedValue(SheetFields.MaturityDate, Canonical.Date(found.Date), Confidence.Prose, page.Number, Snippets.Around(page.Text, word.Index));
                 }
                 else if (Tenor.Find(clause) is { AnchorNamed: true } tenor && anchors.TryGetValue(tenor.Anchor, out var anchor))
                 {
-                    yield return new ExtractedValue(TermFields.MaturityDate, Canonical.Date(tenor.From(anchor)), Confidence.Derived - 0.05m, page.Number, Snippets.Around(page.Text, word.Index));
+                    yield return new ExtractedValue(SheetFields.MaturityDate, Canonical.Date(tenor.From(anchor)), Confidence.Derived - 0.05m, page.Number, Snippets.Around(page.Text, word.Index));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -45,8 +46,8 @@ internal static partial class PrincipalRules
             if (FirstFacilityAmount(labelled.Value) is { } amount)
             {
                 var confidence = labelled.Confidence - weaker;
-                yield return new ExtractedValue(TermFields.Principal, Canonical.TwoDecimals(amount.Amount), confidence, labelled.Page.Number, labelled.Snippet);
-                yield return new ExtractedValue(TermFields.Currency, amount.Currency, confidence - 0.05m, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.Principal, Canonical.TwoDecimals(amount.Amount), confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.Currency, amount.Currency, confidence - 0.05m, labelled.Page.Number, labelled.Snippet);
             }
         }
 
@@ -54,7 +55,7 @@ internal static partial class PrincipalRules
         {
             if (Currencies.FromCellText(labelled.Value) is { } currency)
             {
-                yield return new ExtractedValue(TermFields.Currency, currency, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
+                yield return new ExtractedValue(SheetFields.Currency, currency, labelled.Confidence, labelled.Page.Number, labelled.Snippet);
             }
         }
 
@@ -68,8 +69,8 @@ internal static partial class PrincipalRules
                 if (introduced && !Distractor().IsMatch(near) && !CurrencyWord().IsMatch(near) && !QualifiedAfter(page.Text, amount))
                 {
                     var snippet = Snippets.Around(page.Text, amount.Index);
-                    yield return new ExtractedValue(TermFields.Principal, Canonical.TwoDecimals(amount.Amount), Confidence.Prose, page.Number, snippet);
-                    yield return new ExtractedValue(TermFields.Currency, amount.Currency, Confidence.Prose - 0.05m, page.Number, snippet);
+                    yield return new ExtractedValue(SheetFields.Principal, Canonical.TwoDecimals(amount.Amount), Confidence.Prose, page.Number, snippet);
+                    yield return new ExtractedValue(SheetFields.Currency, amount.Currency, Confidence.Prose - 0.05m, page.Number, snippet);
                     break;
                 }
             }

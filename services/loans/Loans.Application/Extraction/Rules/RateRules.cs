@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Loans.Domain.Sheets;
 
 namespace Loans.Application.Extraction.Rules;
 
@@ -84,22 +85,22 @@ internal static partial class RateRules
 
         var isFloating = floatingStrength >= fixedStrength;
         var decisive = (isFloating ? floating : fixedRate).OrderByDescending(e => e.Confidence).First();
-        yield return new ExtractedValue(TermFields.RateType, isFloating ? "floating" : "fixed", decisive.Confidence, decisive.Page, decisive.Snippet);
+        yield return new ExtractedValue(SheetFields.RateType, isFloating ? "floating" : "fixed", decisive.Confidence, decisive.Page, decisive.Snippet);
         foreach (var e in isFloating ? floating : fixedRate)
         {
             if (e.Benchmark is not null)
             {
-                yield return new ExtractedValue(TermFields.Benchmark, e.Benchmark, e.Confidence, e.Page, e.Snippet);
+                yield return new ExtractedValue(SheetFields.Benchmark, e.Benchmark, e.Confidence, e.Page, e.Snippet);
             }
 
             if (e.MarginBps is { } bps)
             {
-                yield return new ExtractedValue(TermFields.MarginBps, Canonical.Number(decimal.Round(bps)), e.Confidence, e.Page, e.Snippet);
+                yield return new ExtractedValue(SheetFields.MarginBps, Canonical.Number(decimal.Round(bps)), e.Confidence, e.Page, e.Snippet);
             }
 
             if (e.FixedPercent is { } percent)
             {
-                yield return new ExtractedValue(TermFields.FixedRatePercent, Canonical.Number(percent), e.Confidence, e.Page, e.Snippet);
+                yield return new ExtractedValue(SheetFields.FixedRatePercent, Canonical.Number(percent), e.Confidence, e.Page, e.Snippet);
             }
         }
     }
