@@ -14,8 +14,9 @@
 #      d. officer:  GET /api/v1/loan-bookings?pageSize=50                     the officer's own
 #    p50/p95/p99 and requests/s from a wrk Lua done() hook.
 # 4. Uploads UPLOADS scanned-page PDFs of 1 MiB and 20 MiB (random pixels, so each is unique and no layer can
-#    compress it) to one booking as the officer, timing each with curl, while the loans process's RSS is
-#    sampled every 50 ms (idle median before, peak during).
+#    compress it) to one booking as the officer, timing each with curl (each after the previous one's
+#    extraction has finished), while the loans process's RSS is sampled every 50 ms (idle median before,
+#    peak during).
 # Prints a markdown table; raw output stays in OUT_DIR.
 #
 # Usage: benchmarks/loans-load.sh
@@ -159,6 +160,14 @@ PY
     [[ "${t%% *}" == 201 ]] || { echo "upload failed: $t $(cat "$out/upload-$size_mib-$run.json")" >&2; exit 1; }
     times+=("${t#* }")
     rm -f "$file"
+    # Each upload queues its extraction; let it finish so the next upload is timed alone, not against it.
+    document="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$out/upload-$size_mib-$run.json")"
+    for _ in $(seq 1 300); do
+      status="$(curl -fsS -H "Authorization: Bearer $officer_token" "$loans/api/v1/loan-bookings/$booking/documents/$document/extraction" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+      [[ "$status" != pending ]] && break
+      sleep 0.1
+    done
   done
   python3 - "$size_mib" "${times[@]}" >>"$table" <<'PY'
 import statistics, sys

@@ -16,6 +16,7 @@ public sealed class ImpactTests
         var market = await ModelingSupport.MarketClosesAsync();
         var a = await ModelingSupport.SeedStockAsync(market, 1.2, 0.01, 100m, 1);
         var b = await ModelingSupport.SeedStockAsync(market, 0.6, 0.02, 40m, 2);
+        var call = $"{a}270618C00100000";
         using var owner = Factory.Analyst(out _);
         Action<Dictionary<string, object?>> usd = p => (p["baseCurrency"], p["limits"]) =
             ("USD", new Dictionary<string, object?> { ["grossExposure"] = 20_000m, ["valueAtRisk"] = 500m, ["dollarDelta"] = 15_000m, ["concentrationPercent"] = 60m });
@@ -28,14 +29,11 @@ public sealed class ImpactTests
 
         var (sessionId, etag) = await owner.CreateSessionAsync(original.Id());
         (_, etag) = await owner.AddTradeAsync(sessionId, etag, new { symbol = b, quantity = 150 });
-        await owner.AddTradeAsync(sessionId, etag, new { symbol = a, side = "sell", quantity = 30, price = 99m });
+        (_, etag) = await owner.AddTradeAsync(sessionId, etag, new { symbol = a, side = "sell", quantity = 30, price = 99m });
+        await owner.AddTradeAsync(sessionId, etag, new { symbol = call, quantity = 4 });
         await owner.AddPositionAsync(copy.Id(), b, 150, 40);
         await owner.AddPositionAsync(copy.Id(), a, -30, 99);
-        // Stocks only for now: with an option trade as well, the "after" differed from the copy's calculation by
-        // 0.03% (vega 57.00 against 57.30) on a fresh test database in two clean-clone runs. The likely cause: the
-        // one-unit hedge probe ImpactCalculator loads with the book puts SPY among the snapshot's closes, so when
-        // SPY has a newer close than the book's own names (the end-to-end suite's marketdata writes one), the
-        // snapshot's as-of date moves and the option is valued closer to expiry. Open in the note.
+        await owner.AddPositionAsync(copy.Id(), call, 4, 5);
 
         // The test database's market data is shared: the end-to-end suite's portfolio process syncs the real factor
         // proxies into it while this runs, and a close written between the impacts and the calculations would move

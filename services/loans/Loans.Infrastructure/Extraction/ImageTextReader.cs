@@ -7,6 +7,11 @@ internal sealed class ImageTextReader(TesseractOcr ocr)
 {
     public async Task<DocumentText> ReadAsync(Stream content, CancellationToken cancellationToken)
     {
+        if (!ocr.IsAvailable)
+        {
+            return new DocumentText([new DocumentPage(1, "")], NeedsOcr: true);
+        }
+
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var text = await ocr.ReadAsync(buffer.ToArray(), cancellationToken);

@@ -72,7 +72,7 @@ public sealed class ImpactCalculator(PortfolioDb db, IOptions<RiskOptions> riskO
         // One unit of the hedge rides along so the snapshot holds its close and FX; it is in neither book.
         var hedgeCurrency = CurrencyOf(hedgeSymbol.Underlying);
         var probe = Book(portfolio.Value, hedgeSymbol, 1m, 0m, today, hedgeCurrency);
-        var market = await db.LoadMarketAsync(portfolio.Value, riskOptions.Value, withHistory: true, clock, cancellationToken, [.. trades.Values, probe]);
+        var market = await db.LoadMarketAsync(portfolio.Value, riskOptions.Value, withHistory: true, clock, cancellationToken, [.. trades.Values], [probe]);
         var tradeIds = trades.Values.Select(p => p.Id).ToHashSet();
         var after = Without(market.Book, id => id == probe.Id);
         var before = Without(after, tradeIds.Contains);

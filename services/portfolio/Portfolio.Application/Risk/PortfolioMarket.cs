@@ -60,10 +60,14 @@ internal static class PortfolioMarketLoader
     /// </summary>
     public static async Task<PortfolioMarket> LoadMarketAsync(
         this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, TimeProvider clock, CancellationToken cancellationToken,
-        IReadOnlyList<Position>? hypothetical = null)
+        IReadOnlyList<Position>? hypothetical = null, IReadOnlyList<Position>? probes = null)
     {
         var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
         positions.AddRange(hypothetical ?? []);
+        // The book's own names date the figures; a probe (priced only to size a hedge) must not: its newer close
+        // would move the as-of date, and with it every option's time to expiry.
+        var booked = positions.Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
+        positions.AddRange(probes ?? []);
         var strategies = await db.Strategies.AsNoTracking().Where(s => s.PortfolioId == portfolio.Id)
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var underlyings = positions.Select(p => p.Underlying).Distinct(StringComparer.Ordinal).ToList();
@@ -75,7 +79,10 @@ internal static class PortfolioMarketLoader
         var days = withHistory ? Math.Max(options.Scenarios, options.FactorWindow) + 1 : options.VolatilityWindow + 1;
         var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, optionUnderlyings, cancellationToken);
         // With no stored price at all, the figures (all zero) are as of today.
-        var asOf = snapshot.Closes.Count > 0 ? snapshot.AsOf : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var bookCloses = snapshot.Closes.Where(c => booked.Contains(c.Key)).Select(c => c.Value.Date).ToList();
+        var asOf = bookCloses.Count > 0 ? bookCloses.Max()
+            : snapshot.Closes.Count > 0 ? snapshot.AsOf
+            : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new PortfolioMarket(portfolio, PortfolioValuation.Value(positions, strategies, snapshot, options, asOf), snapshot);
     }
 }
