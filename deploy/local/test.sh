@@ -18,6 +18,9 @@ command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
 "$LOCAL_DIR/up.sh"
 # A real S3-compatible server for the document-storage tests (npm's s3rver; each test fixture starts its own).
 "$LOCAL_DIR/s3.sh" install || warn "s3rver could not be installed: the S3 document-storage tests will be skipped"
+# OCR for scanned term sheets (Debian's tesseract). Without it loans records scans as "needs OCR" and
+# the OCR tests are skipped, so a missing package costs coverage, not the run.
+command -v tesseract >/dev/null 2>&1 || (apt_install tesseract-ocr) || warn "tesseract-ocr could not be installed: the OCR tests will be skipped"
 
 # Tests read PLATFORM_* to reach the infrastructure and to find repo files.
 # shellcheck source=/dev/null
