@@ -4,6 +4,7 @@ using Loans.Domain.Bookings;
 using Loans.Domain.Sheets;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.SharedKernel;
 
 namespace Loans.Application.Sheets;
@@ -53,9 +54,14 @@ internal sealed class CorrectBookingSheetHandler(LoansDb db, ICurrentUser user, 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (request.ExpectedVersion == 0 || db.ChangeTracker.Entries<BookingSheet>().Any())
+        catch (DbUpdateConcurrencyException)
         {
-            // A concurrent first write created the sheet, or a concurrent correction moved its version.
+            // An extraction or another correction moved the sheet's version since it was read.
+            return SheetErrors.Stale;
+        }
+        catch (DbUpdateException first) when (first.IsUniqueViolation())
+        {
+            // Two first writes raced (an extraction, or another correction) and the other created the sheet.
             return SheetErrors.Stale;
         }
 
