@@ -14,7 +14,7 @@
 #    redoes every portfolio) for JOBS (snapshots risk-metrics), follows the run's Location until it ends,
 #    and reports the run's own started→finished time, wall time, items and per-replica split (batch_items.worker).
 # 4. Starts replica B on BENCH_PORT_B (same database and vhost) and runs the same jobs again.
-# 5. (PROFILE=1) dotnet-trace of replica A during one single-replica snapshots run (cpu sampling, top
+# 5. (PROFILE=1) dotnet-trace of replica A during one single-replica run of the first of JOBS (thread-time sampling, top
 #    methods by exclusive time via `dotnet-trace report`) and the batch's SQL from pg_stat_statements if
 #    installed. In OUT_DIR.
 #
@@ -203,10 +203,10 @@ run_job() { # job, replicas label
 
 profile_run() {
   command -v dotnet-trace >/dev/null || { echo "  (no dotnet-trace: profile skipped)"; return; }
-  dotnet-trace collect -p "$(cat "$out/replica-a.pid")" --profile cpu-sampling -o "$out/replica-a.nettrace" >"$out/trace.log" 2>&1 </dev/null &
+  dotnet-trace collect -p "$(cat "$out/replica-a.pid")" --profile dotnet-common,dotnet-sampled-thread-time -o "$out/replica-a.nettrace" >"$out/trace.log" 2>&1 </dev/null &
   local trace_pid=$!
   sleep 2
-  run_job snapshots "1 (traced)"
+  run_job "${jobs%% *}" "1 (traced)"
   kill -INT "$trace_pid" 2>/dev/null || true
   wait "$trace_pid" 2>/dev/null || true
   dotnet-trace report "$out/replica-a.nettrace" topN -n 30 >"$out/profile-top.txt" 2>&1 || true
