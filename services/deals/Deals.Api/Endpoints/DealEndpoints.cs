@@ -13,6 +13,8 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
 using Platform.SharedKernel;
 
+using static Platform.ServiceDefaults.Http.VersionedRequests;
+
 namespace Deals.Api.Endpoints;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal static class DealEndpoints
         deals.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var deal = await mediator.Send(new GetDeal(id), ct);
-                return (deal.IsSuccess ? EntityTags.NotModified(http, deal.Value.ETag) : null) ?? deal.ToHttp(view => Ok(http, view));
+                return (deal.IsSuccess ? EntityTags.NotModified(http, deal.Value.ETag) : null) ?? deal.ToHttp(view => OkWithETag(http, view, view.ETag));
             })
             .WithName("getDeal")
             .WithSummary("Get one deal, with its ETag")
@@ -74,7 +76,7 @@ internal static class DealEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         deals.MapPut("/{id:guid}", async (Guid id, DealInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithRequiredVersion(http, version => mediator.Send(new UpdateDeal(id, version, body), ct)))
+                await WithRequiredVersionAsync(http, DealErrors.VersionRequired, version => mediator.Send(new UpdateDeal(id, version, body), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithName("updateDeal")
             .WithSummary("Replace the deal's terms")
@@ -83,7 +85,7 @@ internal static class DealEndpoints
             .ProducesVersionProblems();
 
         deals.MapPatch("/{id:guid}", async (Guid id, JsonObject patch, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithRequiredVersion(http, version => mediator.Send(new PatchDeal(id, version, patch), ct)))
+                await WithRequiredVersionAsync(http, DealErrors.VersionRequired, version => mediator.Send(new PatchDeal(id, version, patch), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .WithName("patchDeal")
@@ -105,7 +107,7 @@ internal static class DealEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         deals.MapPost("/{id:guid}/restore", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RestoreDeal(id), ct)).ToHttp(view => Ok(http, view)))
+                (await mediator.Send(new RestoreDeal(id), ct)).ToHttp(view => OkWithETag(http, view, view.ETag)))
             .RequireAuthorization(PlatformPolicies.Admin)
             .WithName("restoreDeal")
             .WithSummary("Restore a deleted deal (admins)")
@@ -113,7 +115,7 @@ internal static class DealEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         deals.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new SubmitDeal(id, version), ct), view => Ok(http, view)))
+                await WithVersionAsync(http, version => mediator.Send(new SubmitDeal(id, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Analyst)
             .WithName("submitDeal")
             .WithSummary("Submit a draft for review (owner or admin)")
@@ -121,7 +123,7 @@ internal static class DealEndpoints
             .ProducesTransitionProblems();
 
         deals.MapPost("/{id:guid}/approve", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithReviewedVersion(http, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct)))
+                await WithReadVersionAsync(http, DealErrors.ReviewedVersionRequired, version => mediator.Send(new ApproveDeal(id, body?.Comment, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("approveDeal")
             .WithSummary("Approve a deal pending review")
@@ -131,7 +133,7 @@ internal static class DealEndpoints
             .ProducesVersionProblems();
 
         deals.MapPost("/{id:guid}/reject", async (Guid id, [FromBody] ReviewRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithReviewedVersion(http, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct)))
+                await WithReadVersionAsync(http, DealErrors.ReviewedVersionRequired, version => mediator.Send(new RejectDeal(id, body?.Comment, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("rejectDeal")
             .WithSummary("Reject a deal pending review")
@@ -204,38 +206,5 @@ internal static class DealEndpoints
             logger.LogError(failure, "Deal export failed after {Rows} rows had been read; the response was aborted", export.RowsWritten);
             http.Abort();
         }
-    }
-
-    private static IResult Ok(HttpContext http, DealView view)
-    {
-        http.Response.Headers.ETag = view.ETag;
-        return TypedResults.Ok(view);
-    }
-
-    // Replacing terms without saying which version they replace would silently drop someone's edit.
-    private static async Task<IResult> WithRequiredVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send) =>
-        EntityTags.HasIfMatch(http.Request)
-            ? await WithVersion(http, send, view => Ok(http, view))
-            : DealErrors.VersionRequired.ToProblem();
-
-    // A decision is on the terms the reviewer read: it must name their version. "*" would approve
-    // whatever the deal holds when the request lands, possibly an edit made after the review.
-    private static async Task<IResult> WithReviewedVersion(HttpContext http, Func<uint, Task<Result<DealView>>> send)
-    {
-        var version = EntityTags.IfMatch(http.Request);
-        if (!version.IsSuccess)
-        {
-            return version.Error!.ToProblem();
-        }
-
-        return version.Value is { } reviewed
-            ? (await send(reviewed)).ToHttp(view => Ok(http, view))
-            : DealErrors.ReviewedVersionRequired.ToProblem();
-    }
-
-    private static async Task<IResult> WithVersion(HttpContext http, Func<uint?, Task<Result<DealView>>> send, Func<DealView, IResult> onSuccess)
-    {
-        var version = EntityTags.IfMatch(http.Request);
-        return version.IsSuccess ? (await send(version.Value)).ToHttp(onSuccess) : version.Error!.ToProblem();
     }
 }

@@ -8,7 +8,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
 using Platform.SharedKernel;
-using static Loans.Api.Endpoints.HttpVersions;
+using static Platform.ServiceDefaults.Http.VersionedRequests;
 
 namespace Loans.Api.Endpoints;
 
@@ -37,7 +37,7 @@ internal static class LoanBookingEndpoints
         bookings.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var booking = await mediator.Send(new GetLoanBooking(id), ct);
-                return (booking.IsSuccess ? EntityTags.NotModified(http, booking.Value.ETag) : null) ?? booking.ToHttp(view => Ok(http, view, view.ETag));
+                return (booking.IsSuccess ? EntityTags.NotModified(http, booking.Value.ETag) : null) ?? booking.ToHttp(view => OkWithETag(http, view, view.ETag));
             })
             .WithName("getLoanBooking")
             .WithSummary("Get one booking, with its ETag")
@@ -64,7 +64,7 @@ internal static class LoanBookingEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         bookings.MapPut("/{id:guid}", async (Guid id, LoanTermsInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithRequiredVersion(http, LoanBookingErrors.VersionRequired, version => mediator.Send(new UpdateLoanBooking(id, version, body), ct), view => view.ETag))
+                await WithRequiredVersionAsync(http, LoanBookingErrors.VersionRequired, version => mediator.Send(new UpdateLoanBooking(id, version, body), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.LoanOfficer)
             .WithName("updateLoanBooking")
             .WithSummary("Replace the booking's terms")
@@ -88,7 +88,7 @@ internal static class LoanBookingEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         bookings.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new SubmitLoanBooking(id, version), ct), view => view.ETag))
+                await WithVersionAsync(http, version => mediator.Send(new SubmitLoanBooking(id, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.LoanOfficer)
             .WithName("submitLoanBooking")
             .WithSummary("Submit a draft for credit approval (its officer or an admin)")
@@ -97,7 +97,7 @@ internal static class LoanBookingEndpoints
             .ProducesVersionProblems();
 
         bookings.MapPost("/{id:guid}/approve", async (Guid id, [FromBody] DecisionRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithDecidedVersion(http, version => mediator.Send(new ApproveLoanBooking(id, body?.Comment, version), ct), view => view.ETag))
+                await WithReadVersionAsync(http, LoanBookingErrors.DecidedVersionRequired, version => mediator.Send(new ApproveLoanBooking(id, body?.Comment, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("approveLoanBooking")
             .WithSummary("Approve a submitted booking")
@@ -107,7 +107,7 @@ internal static class LoanBookingEndpoints
             .ProducesVersionProblems();
 
         bookings.MapPost("/{id:guid}/reject", async (Guid id, [FromBody] DecisionRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithDecidedVersion(http, version => mediator.Send(new RejectLoanBooking(id, body?.Comment, version), ct), view => view.ETag))
+                await WithReadVersionAsync(http, LoanBookingErrors.DecidedVersionRequired, version => mediator.Send(new RejectLoanBooking(id, body?.Comment, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Reviewer)
             .WithName("rejectLoanBooking")
             .WithSummary("Reject a submitted booking, saying what to fix")
@@ -116,7 +116,7 @@ internal static class LoanBookingEndpoints
             .ProducesVersionProblems();
 
         bookings.MapPost("/{id:guid}/book", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithVersion(http, version => mediator.Send(new BookLoanBooking(id, version), ct), view => view.ETag))
+                await WithVersionAsync(http, version => mediator.Send(new BookLoanBooking(id, version), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.LoanOfficer)
             .WithName("bookLoanBooking")
             .WithSummary("Book an approved loan (its officer or an admin)")

@@ -6,6 +6,8 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
 using Platform.SharedKernel;
 
+using static Platform.ServiceDefaults.Http.VersionedRequests;
+
 namespace Loans.Api.Endpoints;
 
 /// <summary>
@@ -94,7 +96,7 @@ internal static class LoanDocumentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         bookings.MapGet("/{id:guid}/booking-sheet", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetBookingSheet(id), ct)).ToHttp(sheet => HttpVersions.Ok(http, sheet, sheet.ETag)))
+                (await mediator.Send(new GetBookingSheet(id), ct)).ToHttp(sheet => OkWithETag(http, sheet, sheet.ETag)))
             .WithName("getBookingSheet")
             .WithSummary("The booking sheet: fields pre-filled from extraction or corrected by hand, and every correction")
             .Produces<BookingSheetView>()
@@ -114,7 +116,7 @@ internal static class LoanDocumentEndpoints
                 }
 
                 var values = body.ToDictionary(pair => pair.Key, pair => pair.Value ?? [], StringComparer.Ordinal);
-                return (await mediator.Send(new CorrectBookingSheet(id, read, values), ct)).ToHttp(sheet => HttpVersions.Ok(http, sheet, sheet.ETag));
+                return (await mediator.Send(new CorrectBookingSheet(id, read, values), ct)).ToHttp(sheet => OkWithETag(http, sheet, sheet.ETag));
             })
             .RequireAuthorization(PlatformPolicies.LoanOfficer)
             .WithName("correctBookingSheet")

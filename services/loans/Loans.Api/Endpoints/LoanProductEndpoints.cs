@@ -4,7 +4,7 @@ using MediatR;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Http;
-using static Loans.Api.Endpoints.HttpVersions;
+using static Platform.ServiceDefaults.Http.VersionedRequests;
 
 namespace Loans.Api.Endpoints;
 
@@ -24,7 +24,7 @@ internal static class LoanProductEndpoints
         products.MapGet("/{code}", async (string code, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var product = await mediator.Send(new GetLoanProduct(code), ct);
-                return (product.IsSuccess ? EntityTags.NotModified(http, product.Value.ETag) : null) ?? product.ToHttp(view => Ok(http, view, view.ETag));
+                return (product.IsSuccess ? EntityTags.NotModified(http, product.Value.ETag) : null) ?? product.ToHttp(view => OkWithETag(http, view, view.ETag));
             })
             .WithName("getLoanProduct")
             .WithSummary("Get one loan product, with its ETag")
@@ -46,7 +46,7 @@ internal static class LoanProductEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         products.MapPut("/{code}", async (string code, LoanProductInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                await WithRequiredVersion(http, ProductVersionRequired, version => mediator.Send(new UpdateLoanProduct(code, version, body), ct), view => view.ETag))
+                await WithRequiredVersionAsync(http, ProductVersionRequired, version => mediator.Send(new UpdateLoanProduct(code, version, body), ct), view => view.ETag))
             .RequireAuthorization(PlatformPolicies.Admin)
             .WithName("updateLoanProduct")
             .WithSummary("Replace a loan product's terms (admins)")

@@ -7,6 +7,8 @@ using Portfolio.Application.Persistence;
 using Portfolio.Application.Portfolios;
 using Portfolio.Domain.Portfolios;
 
+using static Platform.ServiceDefaults.Http.VersionedRequests;
+
 namespace Portfolio.Api.Endpoints;
 
 /// <summary><c>/api/v1/portfolios</c>: the portfolios themselves, with ETag and If-Match.</summary>
@@ -26,7 +28,7 @@ internal static class PortfolioEndpoints
         portfolios.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var portfolio = await mediator.Send(new GetPortfolio(id), ct);
-                return (portfolio.IsSuccess ? EntityTags.NotModified(http, portfolio.Value.ETag) : null) ?? portfolio.ToHttp(view => Ok(http, view));
+                return (portfolio.IsSuccess ? EntityTags.NotModified(http, portfolio.Value.ETag) : null) ?? portfolio.ToHttp(view => OkWithETag(http, view, view.ETag));
             })
             .WithName("getPortfolio")
             .WithSummary("Get one portfolio, with its ETag")
@@ -48,9 +50,7 @@ internal static class PortfolioEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         portfolios.MapPut("/{id:guid}", async (Guid id, PortfolioInput body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                EntityTags.HasIfMatch(http.Request)
-                    ? await WithVersion(http, version => mediator.Send(new UpdatePortfolio(id, version, body), ct))
-                    : PortfolioErrors.VersionRequired.ToProblem())
+                await WithRequiredVersionAsync(http, PortfolioErrors.VersionRequired, version => mediator.Send(new UpdatePortfolio(id, version, body), ct), view => view.ETag))
             .WithName("updatePortfolio")
             .WithSummary("Replace name, base currency, description and limits")
             .WithDescription("Requires If-Match (428 without it, 412 when stale). Owner or admin; a risk manager reading someone else's portfolio gets 403.")
@@ -70,17 +70,5 @@ internal static class PortfolioEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-    }
-
-    private static IResult Ok(HttpContext http, PortfolioView view)
-    {
-        http.Response.Headers.ETag = view.ETag;
-        return TypedResults.Ok(view);
-    }
-
-    private static async Task<IResult> WithVersion(HttpContext http, Func<uint?, Task<Result<PortfolioView>>> send)
-    {
-        var version = EntityTags.IfMatch(http.Request);
-        return version.IsSuccess ? (await send(version.Value)).ToHttp(view => Ok(http, view)) : version.Error!.ToProblem();
     }
 }
