@@ -18,8 +18,13 @@ internal static class BookingChanges
     }
 
     /// <param name="expectedVersion">The client's If-Match version; null when it sent none or <c>*</c>.</param>
+    public static Task<Result<LoanBookingView>> ChangeAsync(
+        this LoansDb db, ICurrentUser user, Guid bookingId, uint? expectedVersion, Func<LoanBooking, LoanActor, Result> change, CancellationToken cancellationToken) =>
+        db.ChangeAsync(user, bookingId, expectedVersion, (booking, actor) => Task.FromResult(change(booking, actor)), cancellationToken);
+
+    /// <param name="change">For a change that needs more than the booking (the product, say), read once it is loaded and found visible.</param>
     public static async Task<Result<LoanBookingView>> ChangeAsync(
-        this LoansDb db, ICurrentUser user, Guid bookingId, uint? expectedVersion, Func<LoanBooking, LoanActor, Result> change, CancellationToken cancellationToken)
+        this LoansDb db, ICurrentUser user, Guid bookingId, uint? expectedVersion, Func<LoanBooking, LoanActor, Task<Result>> change, CancellationToken cancellationToken)
     {
         var actor = user.AsLoanActor();
         if (!actor.IsSuccess)
@@ -38,7 +43,7 @@ internal static class BookingChanges
             return LoanBookingErrors.Stale;
         }
 
-        var changed = change(booking, actor.Value);
+        var changed = await change(booking, actor.Value);
         return changed.IsSuccess ? await db.SaveAsync(booking, cancellationToken) : changed.Error!;
     }
 

@@ -9,17 +9,7 @@ public sealed record SubmitLoanBooking(Guid BookingId, uint? ExpectedVersion) : 
 
 internal sealed class SubmitLoanBookingHandler(LoansDb db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitLoanBooking, Result<LoanBookingView>>
 {
-    public async Task<Result<LoanBookingView>> Handle(SubmitLoanBooking request, CancellationToken cancellationToken)
-    {
-        var actor = user.AsLoanActor();
-        if (!actor.IsSuccess)
-        {
-            return actor.Error!;
-        }
-
-        var current = await db.VisibleBookingAsync(request.BookingId, actor.Value, cancellationToken);
-        var product = current is null ? null : await db.ProductAsync(current.ProductCode, cancellationToken);
-        return await db.ChangeAsync(user, request.BookingId, request.ExpectedVersion,
-            (booking, by) => booking.Submit(product, by, clock.GetUtcNow()), cancellationToken);
-    }
+    public Task<Result<LoanBookingView>> Handle(SubmitLoanBooking request, CancellationToken cancellationToken) =>
+        db.ChangeAsync(user, request.BookingId, request.ExpectedVersion,
+            async (booking, actor) => booking.Submit(await db.ProductAsync(booking.ProductCode, cancellationToken), actor, clock.GetUtcNow()), cancellationToken);
 }

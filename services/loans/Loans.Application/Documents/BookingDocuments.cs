@@ -23,7 +23,9 @@ internal static class BookingDocuments
         return booking is null ? LoanBookingErrors.NotFound : (booking, actor.Value);
     }
 
-    public static async Task<Result<LoanDocument>> ReadableDocumentAsync(this LoansDb db, ICurrentUser user, Guid bookingId, Guid documentId, CancellationToken cancellationToken)
+    /// <summary>The document with its booking and the caller, when the caller may see the booking.</summary>
+    public static async Task<Result<(LoanBooking Booking, LoanActor Actor, LoanDocument Document)>> ReadableDocumentAsync(
+        this LoansDb db, ICurrentUser user, Guid bookingId, Guid documentId, CancellationToken cancellationToken)
     {
         var booking = await db.ReadableBookingAsync(user, bookingId, cancellationToken);
         if (!booking.IsSuccess)
@@ -32,6 +34,6 @@ internal static class BookingDocuments
         }
 
         var document = await db.Set<LoanDocument>().SingleOrDefaultAsync(d => d.Id == documentId && d.BookingId == bookingId, cancellationToken);
-        return document is null ? DocumentErrors.NotFound : document;
+        return document is null ? DocumentErrors.NotFound : (booking.Value.Booking, booking.Value.Actor, document);
     }
 }

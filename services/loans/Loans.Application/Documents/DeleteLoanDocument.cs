@@ -17,19 +17,13 @@ internal sealed class DeleteLoanDocumentHandler(LoansDb db, ICurrentUser user, I
 {
     public async Task<Result> Handle(DeleteLoanDocument request, CancellationToken cancellationToken)
     {
-        var booking = await db.ReadableBookingAsync(user, request.BookingId, cancellationToken);
-        if (!booking.IsSuccess)
+        var found = await db.ReadableDocumentAsync(user, request.BookingId, request.DocumentId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return booking.Error!;
+            return found.Error!;
         }
 
-        var document = await db.ReadableDocumentAsync(user, request.BookingId, request.DocumentId, cancellationToken);
-        if (!document.IsSuccess)
-        {
-            return document.Error!;
-        }
-
-        var (loan, actor) = booking.Value;
+        var (loan, actor, document) = found.Value;
         if (!loan.IsWorkedOnBy(actor))
         {
             return DocumentErrors.NotUploader;
@@ -40,10 +34,10 @@ internal sealed class DeleteLoanDocumentHandler(LoansDb db, ICurrentUser user, I
             return Domain.Bookings.LoanBookingErrors.Locked;
         }
 
-        document.Value.DeletedAt = clock.GetUtcNow();
-        await db.Set<ExtractedFieldRow>().Where(f => f.DocumentId == document.Value.Id).ExecuteDeleteAsync(cancellationToken);
+        document.DeletedAt = clock.GetUtcNow();
+        await db.Set<ExtractedFieldRow>().Where(f => f.DocumentId == document.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await store.DeleteAsync(document.Value.StorageKey, CancellationToken.None);
+        await store.DeleteAsync(document.StorageKey, CancellationToken.None);
         return Result.Ok();
     }
 }

@@ -20,10 +20,10 @@ internal sealed class DownloadLoanDocumentHandler(LoansDb db, ICurrentUser user,
             return document.Error!;
         }
 
-        var content = await store.OpenReadAsync(document.Value.StorageKey, cancellationToken);
+        var d = document.Value.Document;
+        var content = await store.OpenReadAsync(d.StorageKey, cancellationToken);
         return content is null
             ? DocumentErrors.ContentMissing
-            : new DocumentDownload(content, document.Value.ContentType, DocumentFileName.ContentDispositionFor(document.Value.FileName, document.Value.ContentType),
-                document.Value.SizeBytes, document.Value.Sha256);
+            : new DocumentDownload(content, d.ContentType, DocumentFileName.ContentDispositionFor(d.FileName, d.ContentType), d.SizeBytes, d.Sha256);
     }
 }

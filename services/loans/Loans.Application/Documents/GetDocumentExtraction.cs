@@ -27,7 +27,7 @@ internal sealed class GetDocumentExtractionHandler(LoansDb db, ICurrentUser user
             .OrderBy(f => f.Field).ThenByDescending(f => f.Confidence)
             .Select(f => new ExtractedValueView(f.Field, f.Value, f.Confidence, f.Page, f.Snippet, f.Engine))
             .ToListAsync(cancellationToken);
-        var d = document.Value;
+        var d = document.Value.Document;
         return new DocumentExtractionView(d.Id, d.ExtractionStatus, d.ExtractionError, d.ExtractedAt, d.PageCount, values);
     }
 }
