@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace Loans.Infrastructure.Migrations
 {
     [DbContext(typeof(LoansDb))]
-    [Migration("20261205230331_DocumentsAndSheets")]
-    partial class DocumentsAndSheets
+    [Migration("20261206004705_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -256,6 +256,10 @@ namespace Loans.Infrastructure.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_loan_bookings_number");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_loan_bookings_status")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_loan_bookings_updated_at_id")
