@@ -113,6 +113,10 @@ if command -v python3 >/dev/null 2>&1; then
   log "line coverage per project (target 85% for Domain and Application)"
   python3 "$LOCAL_DIR/coverage.py" "$results" 85 | tee "$RUN/logs/coverage.txt" || warn "coverage summary failed"
 fi
+# After the coverage table, so the failures sit next to the summary line at the end of the log.
+if ((failed > 0)) && command -v python3 >/dev/null 2>&1; then
+  python3 "$LOCAL_DIR/trx-failures.py" "$results" || true
+fi
 if ((vulnerable != 0)); then
   warn "a package with a known vulnerability is not listed in deploy/vulnerability-exceptions.txt"
   status=1
