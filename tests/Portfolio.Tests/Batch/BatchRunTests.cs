@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Jobs;
@@ -6,6 +7,7 @@ using Platform.Jobs;
 using Platform.Messaging.Outbox;
 using Portfolio.Application.Batch;
 using Portfolio.Application.Snapshots;
+using Portfolio.Tests.Risk;
 
 namespace Portfolio.Tests.Batch;
 
@@ -54,6 +56,48 @@ public sealed class BatchRunTests
         Assert.That(calculations, Has.Count.EqualTo(1));
         Assert.That(calculations[0].CalculatedBy, Is.EqualTo($"batch:{run.GetProperty("id").GetGuid()}"));
         Assert.That(calculations[0].ValueAtRisk99OneDay, Is.GreaterThan(0m));
+    }
+
+    [Test]
+    public async Task RiskMetrics_FromTheRunWideHistory_GivesTheOnDemandCalculationsFigures()
+    {
+        using var analyst = TestSupport.Factory.Analyst(out _);
+        using var admin = TestSupport.Factory.Admin(out _);
+        var book = await BatchSupport.NewBookAsync(analyst);
+        await BatchSupport.AddSeededNameAsync(analyst, book, -50m);
+        var date = BatchSupport.NewDate();
+
+        var run = await admin.RunAsync(BatchJobs.RiskMetrics, date);
+        var batch = await TestSupport.Factory.WithDbAsync(db => db.Calculations.AsNoTracking()
+            .SingleAsync(c => c.PortfolioId == book && c.CalculatedBy == $"batch:{run.GetProperty("id").GetGuid()}"));
+        var onDemand = await analyst.CalculateAsync(book.ToString());
+
+        // Every figure that needs history: tails, delta-normal VaR, statistics, beta, factors and the scenario window.
+        // Stored as jsonb, which orders keys its own way: compared as JSON, not as text.
+        var batchRisk = JsonDocument.Parse(batch.Result).RootElement.GetProperty("risk");
+        Assert.That(JsonElement.DeepEquals(batchRisk, onDemand.GetProperty("risk")), Is.True, $"batch {batchRisk}\non demand {onDemand.GetProperty("risk")}");
+        Assert.That(onDemand.GetProperty("risk").GetProperty("parametric").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task RiskMetrics_NameBoughtAfterTheRunLoadedItsHistory_IsReadForThatPortfolio()
+    {
+        using var analyst = TestSupport.Factory.Analyst(out _);
+        var book = await BatchSupport.NewBookAsync(analyst);
+        await using var scope = TestSupport.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Portfolio.Application.Persistence.PortfolioDb>();
+        var runHistory = await scope.ServiceProvider.GetRequiredService<RunHistory>().ForRunAsync(db, Guid.NewGuid(), CancellationToken.None);
+
+        var bought = await BatchSupport.AddSeededNameAsync(analyst, book, 300m);
+        Assert.That(runHistory.Covers([bought], 2), Is.False, "the run's history was loaded before the name was held");
+        var portfolio = await db.Portfolios.AsNoTracking().SingleAsync(p => p.Id == book);
+        var calculated = await scope.ServiceProvider.GetRequiredService<Portfolio.Application.Risk.RiskCalculator>()
+            .CalculateAsync(portfolio, "test", CancellationToken.None, runHistory);
+
+        Assert.That(calculated.IsSuccess, Is.True);
+        var onDemand = await analyst.CalculateAsync(book.ToString());
+        var fromRun = JsonSerializer.SerializeToElement(calculated.Value.Risk, Portfolio.Application.Risk.RiskCalculator.Json);
+        Assert.That(JsonElement.DeepEquals(fromRun, onDemand.GetProperty("risk")), Is.True, $"the new name's scenarios count, as on demand:\n{fromRun}\n{onDemand.GetProperty("risk")}");
     }
 
     [Test]

@@ -25,6 +25,15 @@ internal static class BatchSupport
         return Guid.Parse(portfolio.Id());
     }
 
+    /// <summary>Adds <paramref name="quantity"/> of another freshly seeded symbol (its own returns) to the book; returns the symbol.</summary>
+    public static async Task<string> AddSeededNameAsync(HttpClient owner, Guid portfolio, decimal quantity)
+    {
+        var symbol = MarketSeed.NewSymbol();
+        await MarketSeed.SeedAsync(symbol, "EUR", MarketSeed.FromReturns(50m, [.. Enumerable.Range(0, 29).Select(i => i % 3 == 0 ? -0.02m : 0.012m)]));
+        await owner.AddPositionAsync(portfolio.ToString(), symbol, quantity, 45m);
+        return symbol;
+    }
+
     /// <summary>Starts a batch job; asserts 202 with the run's Location; returns the run id.</summary>
     public static async Task<Guid> StartAsync(this HttpClient admin, string job, DateOnly date, bool recompute = false, int? keepDays = null)
     {

@@ -13,7 +13,7 @@ public static class BatchSetup
         builder.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<BatchWorker>();
         builder.Services.AddScoped<SnapshotWriter>();
-        builder.Services.AddSingleton<SnapshotHistory>();
+        builder.Services.AddSingleton<RunHistory>();
         return builder;
     }
 

@@ -17,7 +17,7 @@ namespace Portfolio.Application.Batch;
 /// retried by the broker: a batch must end, and its timeout is the backstop.
 /// </summary>
 public sealed class PortfolioBatchItemConsumer(
-    PortfolioDb db, RiskCalculator calculator, SnapshotWriter snapshots, BatchWorker worker, TimeProvider clock, ILogger<PortfolioBatchItemConsumer> logger)
+    PortfolioDb db, RiskCalculator calculator, SnapshotWriter snapshots, RunHistory histories, BatchWorker worker, TimeProvider clock, ILogger<PortfolioBatchItemConsumer> logger)
     : IConsumer<PortfolioBatchItem>
 {
     public async Task Consume(ConsumeContext<PortfolioBatchItem> context)
@@ -65,7 +65,8 @@ public sealed class PortfolioBatchItemConsumer(
         }
         else if (item.JobType == BatchJobs.RiskMetrics)
         {
-            var calculated = await calculator.CalculateAsync(portfolio, $"batch:{item.JobId}", cancellationToken);
+            var history = await histories.ForRunAsync(db, item.JobId, cancellationToken);
+            var calculated = await calculator.CalculateAsync(portfolio, $"batch:{item.JobId}", cancellationToken, history);
             error = calculated.IsSuccess ? null : calculated.Error;
         }
         else if (item.JobType == BatchJobs.Snapshots)

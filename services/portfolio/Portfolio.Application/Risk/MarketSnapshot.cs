@@ -29,7 +29,8 @@ public sealed class MarketSnapshot
 
     public static async Task<MarketSnapshot> LoadAsync(
         PortfolioDb db, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> currencies, string baseCurrency,
-        IReadOnlyCollection<string> historySymbols, int historyDays, IReadOnlyCollection<string> optionUnderlyings, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> historySymbols, int historyDays, IReadOnlyCollection<string> optionUnderlyings, CancellationToken cancellationToken,
+        PriceHistory? runHistory = null)
     {
         var symbolArray = symbols.ToArray();
         var volatilities = optionUnderlyings.Count == 0
@@ -62,7 +63,12 @@ public sealed class MarketSnapshot
             Sectors = sectors,
             FxToBase = fx,
             ImpliedVolatilities = volatilities.ToDictionary(v => (v.Underlying, v.Expiry, v.Strike, v.Right), v => (double)v.ImpliedVolatility),
-            History = historyDays > 0 && historySymbols.Count > 0 ? await PriceHistory.LoadAsync(db, [.. historySymbols], historyDays, cancellationToken) : null,
+            History = historyDays <= 0 || historySymbols.Count == 0 ? null
+                // A batch's run-wide history holds these symbols over the same window: cut out on their own calendar,
+                // it is what loading them here would give, without reading the same closes once per portfolio.
+                // A symbol it was not loaded for (bought since the run began) is read here instead.
+                : runHistory is not null && runHistory.Covers(historySymbols, historyDays) ? runHistory.For(historySymbols)
+                : await PriceHistory.LoadAsync(db, [.. historySymbols], historyDays, cancellationToken),
         };
     }
 

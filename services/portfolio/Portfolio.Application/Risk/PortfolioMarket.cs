@@ -60,7 +60,7 @@ internal static class PortfolioMarketLoader
     /// </summary>
     public static async Task<PortfolioMarket> LoadMarketAsync(
         this PortfolioDb db, InvestmentPortfolio portfolio, RiskOptions options, bool withHistory, TimeProvider clock, CancellationToken cancellationToken,
-        IReadOnlyList<Position>? hypothetical = null, IReadOnlyList<Position>? probes = null)
+        IReadOnlyList<Position>? hypothetical = null, IReadOnlyList<Position>? probes = null, PriceHistory? runHistory = null)
     {
         var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
         positions.AddRange(hypothetical ?? []);
@@ -76,8 +76,8 @@ internal static class PortfolioMarketLoader
         var historySymbols = withHistory
             ? underlyings.Concat(FactorProxies.Etfs).Distinct(StringComparer.Ordinal).ToList()
             : optionUnderlyings;
-        var days = withHistory ? Math.Max(options.Scenarios, options.FactorWindow) + 1 : options.VolatilityWindow + 1;
-        var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, optionUnderlyings, cancellationToken);
+        var days = withHistory ? options.HistoryDays : options.VolatilityWindow + 1;
+        var snapshot = await MarketSnapshot.LoadAsync(db, underlyings, currencies, portfolio.BaseCurrency, historySymbols, days, optionUnderlyings, cancellationToken, runHistory);
         // With no stored price at all, the figures (all zero) are as of today.
         var bookCloses = snapshot.Closes.Where(c => booked.Contains(c.Key)).Select(c => c.Value.Date).ToList();
         var asOf = bookCloses.Count > 0 ? bookCloses.Max()

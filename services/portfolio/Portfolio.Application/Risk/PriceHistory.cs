@@ -15,13 +15,17 @@ public sealed class PriceHistory
     // every portfolio from one history) costs the size of the book, not of everything held.
     private readonly Dictionary<string, StoredClose[]> _rowsBySymbol;
     private readonly int _days;
+    // The symbols it was loaded for, closes or not: a symbol outside them is unknown here, not "never traded".
+    private readonly HashSet<string> _requested;
 
-    private PriceHistory(IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes, Dictionary<string, StoredClose[]> rowsBySymbol, int days)
+    private PriceHistory(
+        IReadOnlyList<DateOnly> dates, Dictionary<string, double[]> closes, Dictionary<string, StoredClose[]> rowsBySymbol, int days, HashSet<string> requested)
     {
         Dates = dates;
         _closes = closes;
         _rowsBySymbol = rowsBySymbol;
         _days = days;
+        _requested = requested;
     }
 
     private sealed record StoredClose(string Symbol, DateOnly Date, double AdjustedClose);
@@ -29,6 +33,9 @@ public sealed class PriceHistory
     public IReadOnlyList<DateOnly> Dates { get; }
 
     public bool Has(string symbol) => _closes.ContainsKey(symbol);
+
+    /// <summary>Whether it was loaded for every one of <paramref name="symbols"/> over at least <paramref name="days"/> days, so <see cref="For"/> can stand in for loading them.</summary>
+    public bool Covers(IEnumerable<string> symbols, int days) => days <= _days && symbols.All(_requested.Contains);
 
     /// <summary>
     /// The last <paramref name="count"/> daily simple returns of <paramref name="symbol"/> (oldest first), or fewer
@@ -87,8 +94,11 @@ public sealed class PriceHistory
     /// The same closes on the calendar of <paramref name="symbols"/> alone: the dates on which at least one of
     /// them closed. The risk of a book must not depend on which other symbols (factor proxies) were loaded with it.
     /// </summary>
-    public PriceHistory For(IReadOnlyCollection<string> symbols) =>
-        Build([.. symbols.Distinct(StringComparer.Ordinal).SelectMany(s => _rowsBySymbol.TryGetValue(s, out var rows) ? rows : [])], _days);
+    public PriceHistory For(IReadOnlyCollection<string> symbols)
+    {
+        var wanted = symbols.Where(_requested.Contains).ToHashSet(StringComparer.Ordinal);
+        return Build([.. wanted.SelectMany(s => _rowsBySymbol.TryGetValue(s, out var rows) ? rows : [])], _days, wanted);
+    }
 
     /// <summary>Returns of <paramref name="symbol"/> between consecutive <paramref name="dates"/> (closes carried forward); zero where it has no close yet.</summary>
     public double[] ReturnsOn(string symbol, IReadOnlyList<DateOnly> dates)
@@ -111,9 +121,10 @@ public sealed class PriceHistory
             SELECT c.date AS "Value" FROM unnest({symbols}) AS s(symbol)
             CROSS JOIN LATERAL (SELECT p.date FROM portfolio.close_prices p WHERE p.symbol = s.symbol ORDER BY p.date DESC LIMIT 1) AS c
             """).ToListAsync(cancellationToken)).Select(d => (DateOnly?)d).Max();
+        var requested = symbols.ToHashSet(StringComparer.Ordinal);
         if (last is null)
         {
-            return Build([], days);
+            return Build([], days, requested);
         }
 
         // Calendar days that hold the trading days asked for, with room for holidays.
@@ -122,10 +133,10 @@ public sealed class PriceHistory
             .Where(c => symbols.Contains(c.Symbol) && c.Date >= since)
             .Select(c => new StoredClose(c.Symbol, c.Date, (double)c.AdjustedClose))
             .ToListAsync(cancellationToken);
-        return Build(rows, days);
+        return Build(rows, days, requested);
     }
 
-    private static PriceHistory Build(List<StoredClose> rows, int days)
+    private static PriceHistory Build(List<StoredClose> rows, int days, HashSet<string> requested)
     {
         var dates = rows.Select(r => r.Date).Distinct().Order().ToList();
         var index = dates.Select((date, i) => (date, i)).ToDictionary(x => x.date, x => x.i);
@@ -155,7 +166,7 @@ public sealed class PriceHistory
         // Keep at most the days asked for (plus the one before the first return).
         var keep = Math.Min(dates.Count, days + 1);
         var skip = dates.Count - keep;
-        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal), bySymbol, days);
+        return new PriceHistory(dates.Skip(skip).ToList(), closes.ToDictionary(c => c.Key, c => c.Value[skip..], StringComparer.Ordinal), bySymbol, days, requested);
     }
 
     private int BinarySearchAtOrBefore(DateOnly date)

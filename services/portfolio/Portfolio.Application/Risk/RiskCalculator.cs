@@ -23,10 +23,12 @@ public sealed class RiskCalculator(PortfolioDb db, IOptions<RiskOptions> options
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public async Task<Result<RiskReport>> CalculateAsync(InvestmentPortfolio portfolio, string calculatedBy, CancellationToken cancellationToken)
+    /// <param name="runHistory">A nightly batch's history of every underlying held (<c>Batch.RunHistory</c>); null reads the book's own.</param>
+    public async Task<Result<RiskReport>> CalculateAsync(
+        InvestmentPortfolio portfolio, string calculatedBy, CancellationToken cancellationToken, PriceHistory? runHistory = null)
     {
         var settings = options.Value;
-        var market = await db.LoadMarketAsync(portfolio, settings, withHistory: true, clock, cancellationToken);
+        var market = await db.LoadMarketAsync(portfolio, settings, withHistory: true, clock, cancellationToken, runHistory: runHistory);
         var book = market.Book;
         if (book.Positions.Count == 0)
         {

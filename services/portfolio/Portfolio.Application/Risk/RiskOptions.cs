@@ -23,6 +23,9 @@ public sealed class RiskOptions
     [Range(20, 2520)]
     public int FactorWindow { get; set; } = 252;
 
+    /// <summary>Closes a calculation with history reads per symbol: the longer window and the close before its first return.</summary>
+    public int HistoryDays => Math.Max(Scenarios, FactorWindow) + 1;
+
     /// <summary>Daily returns behind an option's volatility when no implied volatility is known: a quarter.</summary>
     [Range(10, 2520)]
     public int VolatilityWindow { get; set; } = 63;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portfolio.Application.Batch;
+using Portfolio.Application.Market;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Risk;
 using Portfolio.Domain.Portfolios;
@@ -13,7 +15,7 @@ namespace Portfolio.Application.Snapshots;
 /// greeks, historical VaR, factor betas, performance), at the latest stored closes; an existing snapshot of
 /// that date is overwritten, never duplicated. Saves on the caller's context (and its transaction).
 /// </summary>
-public sealed class SnapshotWriter(PortfolioDb db, SnapshotHistory histories, IOptions<RiskOptions> options, TimeProvider clock)
+public sealed class SnapshotWriter(PortfolioDb db, RunHistory histories, IOptions<RiskOptions> options, TimeProvider clock)
 {
     public async Task<PortfolioSnapshotRow> WriteAsync(InvestmentPortfolio portfolio, DateOnly businessDate, Guid jobId, CancellationToken cancellationToken)
     {
@@ -21,6 +23,13 @@ public sealed class SnapshotWriter(PortfolioDb db, SnapshotHistory histories, IO
         // scenario history is the run's, shared by every portfolio.
         var market = await db.LoadMarketAsync(portfolio, options.Value, withHistory: false, clock, cancellationToken);
         var history = await histories.ForRunAsync(db, jobId, cancellationToken);
+        // A name bought since the run loaded its history would get no scenarios from it (silently too little VaR): read the book's own.
+        var needed = market.Book.Positions.Select(p => p.Position.Underlying).Concat(FactorProxies.Etfs).Distinct(StringComparer.Ordinal).ToArray();
+        var days = options.Value.HistoryDays;
+        if (!history.Covers(needed, days))
+        {
+            history = await PriceHistory.LoadAsync(db, needed, days, cancellationToken);
+        }
         var existing = await db.Set<PortfolioSnapshotRow>().SingleOrDefaultAsync(s => s.PortfolioId == portfolio.Id && s.BusinessDate == businessDate, cancellationToken);
         var row = existing ?? new PortfolioSnapshotRow { PortfolioId = portfolio.Id, BusinessDate = businessDate };
         Fill(row, market, history, options.Value);

@@ -4,15 +4,16 @@ using Portfolio.Application.Market;
 using Portfolio.Application.Persistence;
 using Portfolio.Application.Risk;
 
-namespace Portfolio.Application.Snapshots;
+namespace Portfolio.Application.Batch;
 
 /// <summary>
-/// The daily history a snapshots run values every portfolio against, loaded once per run and replica: every
-/// underlying held and the factor proxies over the scenario window. Loading it per portfolio read the same
-/// 100,000 closes a thousand times over (the run was bound by that; docs/benchmarks.md). Each portfolio's
-/// figures take their own underlyings from it (<see cref="PriceHistory"/>'s <c>For</c>), as a calculation does.
+/// The daily history a fanned-out run (snapshots, risk-metrics) values every portfolio against, loaded once per
+/// run and replica: every underlying held and the factor proxies over the scenario window. Loading it per
+/// portfolio read the same 100,000 closes a thousand times over (both jobs were bound by that;
+/// docs/benchmarks.md). Each portfolio's figures take their own symbols from it (<see cref="PriceHistory"/>'s
+/// <c>For</c>), on their own calendar, so they are the figures an on-demand calculation gives.
 /// </summary>
-public sealed class SnapshotHistory(IOptions<RiskOptions> options)
+public sealed class RunHistory(IOptions<RiskOptions> options)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (Guid JobId, PriceHistory History)? _current;
@@ -34,7 +35,7 @@ public sealed class SnapshotHistory(IOptions<RiskOptions> options)
 
             var held = await db.Positions.AsNoTracking().Select(p => p.Underlying).Distinct().ToListAsync(cancellationToken);
             var symbols = held.Concat(FactorProxies.Etfs).Distinct(StringComparer.Ordinal).ToArray();
-            var days = Math.Max(options.Value.Scenarios, options.Value.FactorWindow) + 1;
+            var days = options.Value.HistoryDays;
             var history = await PriceHistory.LoadAsync(db, symbols, days, cancellationToken);
             _current = (jobId, history);
             return history;
