@@ -203,8 +203,12 @@ run_job() { # job, replicas label
 
 profile_run() {
   command -v dotnet-trace >/dev/null || { echo "  (no dotnet-trace: profile skipped)"; return; }
+  # A background command of a script ignores SIGINT, and SIGINT is how dotnet-trace is told to finish its file:
+  # started as a job of its own (job control on), it keeps the default disposition.
+  set -m
   dotnet-trace collect -p "$(cat "$out/replica-a.pid")" --profile dotnet-common,dotnet-sampled-thread-time -o "$out/replica-a.nettrace" >"$out/trace.log" 2>&1 </dev/null &
   local trace_pid=$!
+  set +m
   sleep 2
   run_job "${jobs%% *}" "1 (traced)"
   kill -INT "$trace_pid" 2>/dev/null || true

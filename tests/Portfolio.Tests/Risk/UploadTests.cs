@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using static Portfolio.Tests.TestSupport;
 
 namespace Portfolio.Tests.Risk;
@@ -37,6 +38,44 @@ public sealed class UploadTests
         Assert.That(strategies[0].GetProperty("positionIds").GetArrayLength(), Is.EqualTo(2));
         var tags = await analyst.GetJsonAsync("/api/v1/tags");
         Assert.That(tags.EnumerateArray().Select(t => t.Str("name")), Is.SupersetOf(new[] { "core", "tech", "hedge" }));
+    }
+
+    [Test]
+    public async Task ReplaceUpload_ClosesEveryLivePosition_IntoTheArchive_AndKeepsOnlyTheNewFile()
+    {
+        var (kept, dropped) = (MarketSeed.NewSymbol(), MarketSeed.NewSymbol());
+        await MarketSeed.SeedAsync(kept, "USD", [10m, 11m]);
+        await MarketSeed.SeedAsync(dropped, "USD", [20m, 21m]);
+        using var analyst = Factory.Analyst(out var analystId);
+        var portfolio = await analyst.CreatePortfolioAsync();
+        using var first = await analyst.PostAsync($"/api/v1/portfolios/{portfolio.Id()}/positions/upload",
+            Csv($"symbol,quantity,entryPrice,entryDate,tags\n{kept},100,10,2026-03-02,core\n{dropped},-5,20,2026-03-02,\n"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
+        var before = (await analyst.GetJsonAsync($"/api/v1/portfolios/{portfolio.Id()}/positions")).Items().ToList();
+
+        using var replace = await analyst.PostAsync($"/api/v1/portfolios/{portfolio.Id()}/positions/upload?mode=replace",
+            Csv($"symbol,quantity,entryPrice,entryDate\n{kept},250,10.5,2026-04-01\n"));
+
+        var result = await replace.ReadJsonAsync();
+        Assert.That(replace.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToString());
+        Assert.That((result.GetProperty("created").GetInt32(), result.GetProperty("replaced").GetInt32()), Is.EqualTo((1, 2)));
+        var after = (await analyst.GetJsonAsync($"/api/v1/portfolios/{portfolio.Id()}/positions")).Items().ToList();
+        Assert.That(after.Select(p => (p.Str("symbol"), p.GetProperty("quantity").GetDecimal())), Is.EqualTo(new[] { (kept, 250m) }));
+        foreach (var old in before)
+        {
+            using var gone = await analyst.GetAsync($"/api/v1/positions/{old.Str("id")}");
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a replaced position is no longer served");
+        }
+
+        // Nothing is lost: each replaced row, whole, with who closed it and when.
+        var archived = await Factory.WithDbAsync(db => db.Set<Portfolio.Application.Positions.ClosedPositionRow>().Where(c => c.PortfolioId == Guid.Parse(portfolio.Id())).ToListAsync());
+        Assert.That(archived.Select(c => c.Id.ToString()), Is.EquivalentTo(before.Select(p => p.Str("id"))));
+        Assert.That(archived.Select(c => c.ClosedBy), Is.All.EqualTo(analystId.ToString()));
+        var droppedRow = System.Text.Json.JsonDocument.Parse(archived.Single(c => c.Position.Contains($"\"{dropped}\"")).Position).RootElement;
+        Assert.That(droppedRow.GetProperty("quantity").GetDecimal(), Is.EqualTo(-5m));
+        Assert.That(droppedRow.GetProperty("deleted_at").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.String));
+        Assert.That(await Factory.WithDbAsync(db => db.Positions.IgnoreQueryFilters().CountAsync(p => p.PortfolioId == Guid.Parse(portfolio.Id()))), Is.EqualTo(1),
+            "the replaced rows left the live table");
     }
 
     [Test]

@@ -72,7 +72,7 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
         await db.EnsureTagsAsync(portfolio.OwnerId, parsed.Rows.SelectMany(r => r.Tags), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var replaced = request.Mode == UploadMode.Replace
-            ? await db.Positions.Where(p => p.PortfolioId == portfolio.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.DeletedAt, now), cancellationToken)
+            ? await db.CloseAllAsync(portfolio.Id, now, user.Subject, cancellationToken)
             : 0;
 
         var positions = parsed.Rows.Select(row =>

@@ -21,7 +21,7 @@ public static class RiskAnalysis
         var scenarios = Scenarios(book, loaded, options);
         var historical = new List<TailFigures>();
         var parametric = new List<TailFigures>();
-        var (exposures, covariance) = DeltaExposures(book, scenarios.History, options);
+        var bookVariance = DeltaNormalVariance(book, scenarios.History, options);
         foreach (var horizon in Horizons)
         {
             foreach (var confidence in Confidences)
@@ -33,9 +33,9 @@ public static class RiskAnalysis
                         Money.Round(HistoricalVar.ScaleToHorizon(tail.ValueAtRisk, horizon)), Money.Round(HistoricalVar.ScaleToHorizon(tail.ExpectedShortfall, horizon))));
                 }
 
-                if (exposures.Length > 0 && covariance is not null)
+                if (bookVariance is { } variance)
                 {
-                    var normal = ParametricVar.DeltaNormal(exposures, covariance, (double)confidence, horizon);
+                    var normal = ParametricVar.FromVariance(variance, (double)confidence, horizon);
                     parametric.Add(new TailFigures(confidence, horizon, Money.Round(normal), Money.Round(normal)));
                 }
             }
@@ -136,18 +136,19 @@ public static class RiskAnalysis
     }
 
     // Delta-normal: one risk factor per underlying, its dollar delta as exposure.
-    private static (double[] Exposures, double[,]? Covariance) DeltaExposures(ValuedBook book, PriceHistory history, RiskOptions options)
+    /// <summary>eᵀΣe of the book's dollar deltas per underlying over the scenario window; null without two returns.</summary>
+    private static double? DeltaNormalVariance(ValuedBook book, PriceHistory history, RiskOptions options)
     {
         var byUnderlying = book.Positions.GroupBy(p => p.Position.Underlying, StringComparer.Ordinal)
             .Select(g => (Underlying: g.Key, Exposure: g.Sum(p => p.DollarDelta))).ToList();
         var count = Math.Min(options.Scenarios, Math.Max(history.Dates.Count - 1, 0));
         if (byUnderlying.Count == 0 || count < 2)
         {
-            return ([], null);
+            return null;
         }
 
         var series = byUnderlying.Select(u => history.Returns(u.Underlying, count)).ToList();
-        return ([.. byUnderlying.Select(u => u.Exposure)], ParametricVar.Covariance(series));
+        return ParametricVar.BookVariance([.. byUnderlying.Select(u => u.Exposure)], series);
     }
 
     public static PerformanceStatisticsView Statistics(BookScenarios scenarios, RiskOptions options)

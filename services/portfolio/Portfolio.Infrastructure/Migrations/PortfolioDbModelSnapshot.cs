@@ -836,6 +836,40 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("risk_calculations", "portfolio");
                 });
 
+            modelBuilder.Entity("Portfolio.Application.Positions.ClosedPositionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_positions");
+
+                    b.HasIndex("PortfolioId", "ClosedAt")
+                        .HasDatabaseName("ix_closed_positions_portfolio_id_closed_at");
+
+                    b.ToTable("closed_positions", "portfolio");
+                });
+
             modelBuilder.Entity("Portfolio.Application.Reports.ReportFileRow", b =>
                 {
                     b.Property<Guid>("ReportId")
