@@ -64,13 +64,7 @@ start_bench_gateway() {
     local base="ReverseProxy__Clusters__${name}" primary="${primary_port[$name]}"
     replica_env+=("${base}__Destinations__primary__Address=http://127.0.0.1:$primary/")
     if ((REPLICAS == 2)); then
-      replica_env+=(
-        "${base}__Destinations__secondary__Address=http://127.0.0.1:$((primary + 100))/"
-        "${base}__HealthCheck__Active__Enabled=true" "${base}__HealthCheck__Active__Interval=00:00:03"
-        "${base}__HealthCheck__Active__Timeout=00:00:03" "${base}__HealthCheck__Active__Policy=ConsecutiveFailures"
-        "${base}__HealthCheck__Active__Path=/health/ready" "${base}__HealthCheck__Passive__Enabled=true"
-        "${base}__HealthCheck__Passive__Policy=TransportFailureRate" "${base}__HealthCheck__Passive__ReactivationPeriod=00:00:10"
-      )
+      mapfile -t -O "${#replica_env[@]}" replica_env < <(gateway_replica_env "$name" "http://127.0.0.1:$((primary + 100))/")
     fi
   done
   (
@@ -115,7 +109,7 @@ if ((REPLICAS == 2)); then victim=alerts-2; else victim=alerts; fi
 # kill_and_restart <app>: SIGKILL, then restarted FAULT_SECONDS later from the binaries it was running,
 # as an orchestrator would restart a crashed pod (make run starts only what is down).
 kill_and_restart() {
-  echo "    $(date +%T) killing $1 (SIGKILL) for ${fault_seconds}s"
+  echo "    $(date +%T) killing $1 (SIGKILL) for ${fault_seconds}s, $(cat "$progress") submissions answered"
   kill -9 "$(cat "$RUN/pids/$1.pid")"
   sleep "$fault_seconds"
   PLATFORM_SKIP_BUILD=1 make -C "$repo" run >>"$out/make-run.log" 2>&1
@@ -128,11 +122,11 @@ bench_pid=$!
 # The broker must come back even if this script is interrupted mid-fault.
 trap 'kill "${gateway_pids[@]}" "$bench_pid" 2>/dev/null || true; "$LOCAL_DIR/broker.sh" start >/dev/null 2>&1 || true' EXIT
 wait_progress $((submissions * 15 / 100))
-echo "    $(date +%T) stopping RabbitMQ for ${fault_seconds}s"
+echo "    $(date +%T) stopping RabbitMQ for ${fault_seconds}s, $(cat "$progress") submissions answered"
 "$LOCAL_DIR/broker.sh" stop
 sleep "$fault_seconds"
 "$LOCAL_DIR/broker.sh" start
-echo "    $(date +%T) RabbitMQ is back"
+echo "    $(date +%T) RabbitMQ is back, $(cat "$progress") submissions answered"
 wait_progress $((submissions * 55 / 100))
 kill_and_restart "$victim"
 if ((REPLICAS == 2)); then

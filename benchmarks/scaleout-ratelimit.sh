@@ -55,8 +55,9 @@ ceiling=$((permits + refills + 1 + 2 * (permits / 100 > 1 ? permits / 100 : 1)))
 {
   printf 'requests %d in %.1f s: admitted %d (first gateway %d, second %d), 429 %d, other %d\n' \
     "$requests" "$elapsed" "$admitted" "$(count 200 "$FIRST")" "$(count 200 "$SECOND")" "$refused" "$other"
-  printf 'limit: %d a minute per user, bucket %d + %d refilled during the run; allowed at most %d; two separate limits would admit %d\n' \
-    "$permits" "$permits" "$refills" "$ceiling" $((2 * permits + refills))
+  separate=$((2 * (permits + refills)))
+  printf 'limit: %d a minute per user, bucket %d + %d refilled during the run; allowed at most %d; a limit per gateway would admit %d\n' \
+    "$permits" "$permits" "$refills" "$ceiling" $((separate < requests ? separate : requests))
 } | tee "$out/summary.txt"
 ((other == 0)) || die "$other responses were neither 200 nor 429 (see $out/responses.txt)"
 ((admitted >= permits && admitted <= ceiling)) || die "admitted $admitted, outside [$permits, $ceiling]"

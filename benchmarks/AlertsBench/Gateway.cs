@@ -52,10 +52,14 @@ internal sealed class GatewayUser(HttpClient[] gateways, string email)
         {
             await SendWithRetriesAsync(request);
         }
-        catch (RetryRefusedException) when (await DealStatusAsync(dealId) == "pendingReview")
+        catch (RetryRefusedException refused)
         {
-            // A replica killed after committing the submit but before answering (502) made the retry
-            // a 422 "not a draft": the first attempt took effect, as the deal's status shows.
+            // A replica killed after committing the submit but before answering (502) makes the retry
+            // a 422 "not a draft": the first attempt took effect if the deal's status shows it.
+            if (await DealStatusAsync(dealId) != "pendingReview")
+            {
+                throw new InvalidOperationException($"submit {dealId}: {refused.Message}", refused);
+            }
         }
     }
 

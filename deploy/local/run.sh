@@ -218,20 +218,9 @@ for name in "${APP_ORDER[@]}"; do
   esac
   gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:${APP_PORT[$name]}/")
   if ((REPLICAS == 2)); then
-    # Both replicas behind every gateway. Active checks take a dead replica out within two failed
-    # probes (about 6 s); passive ones as soon as a third of its proxied requests fail to connect.
-    cluster="ReverseProxy__Clusters__${name}"
-    gateway_env+=(
-      "${cluster}__Destinations__secondary__Address=http://127.0.0.1:${APP_PORT[$name-2]}/"
-      "${cluster}__HealthCheck__Active__Enabled=true"
-      "${cluster}__HealthCheck__Active__Interval=00:00:03"
-      "${cluster}__HealthCheck__Active__Timeout=00:00:03"
-      "${cluster}__HealthCheck__Active__Policy=ConsecutiveFailures"
-      "${cluster}__HealthCheck__Active__Path=/health/ready"
-      "${cluster}__HealthCheck__Passive__Enabled=true"
-      "${cluster}__HealthCheck__Passive__Policy=TransportFailureRate"
-      "${cluster}__HealthCheck__Passive__ReactivationPeriod=00:00:10"
-    )
+    # Both replicas behind every gateway, a dead one taken out by health checks.
+    mapfile -t replica_env < <(gateway_replica_env "$name" "http://127.0.0.1:${APP_PORT[$name-2]}/")
+    gateway_env+=("${replica_env[@]}")
   fi
 done
 if [[ -n "${APP_DLL[gateway]:-}" ]]; then
