@@ -83,6 +83,8 @@ public sealed class QuorumQueueTests
 
         await using var channel = await _connection.CreateChannelAsync();
         await channel.BasicPublishAsync(string.Empty, Queue, mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes("{}"));
+        // Unconfirmed publishes reach a quorum queue once its log has committed them.
+        await WaitUntilAsync(async () => await MessageCountAsync(Queue) == 1);
         // A consumer that dies with the message unacknowledged returns it to the queue: requeue it until the broker stops offering it.
         var deliveries = 0;
         while (await channel.BasicGetAsync(Queue, autoAck: false) is { } message)
