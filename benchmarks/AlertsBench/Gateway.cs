@@ -5,23 +5,34 @@ using System.Text.Json;
 
 namespace AlertsBench;
 
-/// <summary>A signed-in user of the platform, talking only to the gateway.</summary>
-internal sealed class GatewayUser(HttpClient http, string email)
+/// <summary>
+/// A signed-in user of the platform, talking only to the gateways: with several (replicas sharing one
+/// Redis and one identity), its requests take turns among them.
+/// </summary>
+internal sealed class GatewayUser(HttpClient[] gateways, string email)
 {
+    private int _turn = -1;
+
     public string Email => email;
 
-    public HttpClient Http => http;
+    /// <summary>The next gateway's client, in turn.</summary>
+    public HttpClient Http => gateways[(int)((uint)Interlocked.Increment(ref _turn) % (uint)gateways.Length)];
 
-    public static async Task<GatewayUser> SignInAsync(Uri gateway, string email, string password)
+    public static async Task<GatewayUser> SignInAsync(IReadOnlyList<Uri> gateways, string email, string password)
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        var clients = gateways.Select(gateway => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = gateway,
             Timeout = TimeSpan.FromSeconds(60),
-        };
-        var login = await ReadAsync(await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        return new GatewayUser(http, email);
+        }).ToArray();
+        // One token serves every gateway: they share the issuer and identity's signing keys.
+        var login = await ReadAsync(await clients[0].PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
+        foreach (var client in clients)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        }
+
+        return new GatewayUser(clients, email);
     }
 
     public async Task<string> CreateDealAsync(string name)
@@ -37,11 +48,29 @@ internal sealed class GatewayUser(HttpClient http, string email)
     public async Task SubmitAsync(string dealId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/deals/{dealId}/submit");
-        await SendWithRetriesAsync(request);
+        try
+        {
+            await SendWithRetriesAsync(request);
+        }
+        catch (RetryRefusedException refused)
+        {
+            // A replica killed after committing the submit but before answering (502) makes the retry
+            // a 422 "not a draft": the first attempt took effect if the deal's status shows it.
+            if (await DealStatusAsync(dealId) != "pendingReview")
+            {
+                throw new InvalidOperationException($"submit {dealId}: {refused.Message}", refused);
+            }
+        }
+    }
+
+    private async Task<string?> DealStatusAsync(string dealId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/deals/{dealId}");
+        return (await SendWithRetriesAsync(request)).GetProperty("status").GetString();
     }
 
     public async Task CreateUserAsync(string newEmail, string password, string role) =>
-        await ReadAsync(await http.PostAsJsonAsync("/api/v1/users", new { email = newEmail, password, displayName = newEmail.Split('@')[0], roles = new[] { role } }));
+        await ReadAsync(await Http.PostAsJsonAsync("/api/v1/users", new { email = newEmail, password, displayName = newEmail.Split('@')[0], roles = new[] { role } }));
 
     /// <summary>How many deal alerts (any status) this user has: one cheap request, for polling.</summary>
     public async Task<long> DealAlertTotalAsync()
@@ -87,16 +116,24 @@ internal sealed class GatewayUser(HttpClient http, string email)
                 copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            using var response = await http.SendAsync(copy);
+            using var response = await Http.SendAsync(copy);
             if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway && attempt < 60)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
                 continue;
             }
 
+            if (attempt > 1 && response.StatusCode == HttpStatusCode.UnprocessableEntity)
+            {
+                throw new RetryRefusedException(await response.Content.ReadAsStringAsync());
+            }
+
             return await ReadAsync(response);
         }
     }
+
+    /// <summary>A retried request refused as no longer applicable: perhaps because an earlier attempt took effect.</summary>
+    private sealed class RetryRefusedException(string body) : InvalidOperationException(body);
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {

@@ -5,17 +5,20 @@ using AlertsBench;
 using Npgsql;
 
 // Usage (normally through benchmarks/alerts-fault.sh, which also injects the faults):
-//   AlertsBench fault   <gateway> <submissions> <progress-file> <submissions-per-second>
-//   AlertsBench latency <gateway> <submissions>
+//   AlertsBench fault   <gateway[,gateway...]> <submissions> <progress-file> <submissions-per-second>
+//   AlertsBench latency <gateway[,gateway...]> <submissions>
+// With several gateways (REPLICAS=2) every user's requests take turns among them.
 //   AlertsBench outbox  <deals-connection-string> <rows>
 var mode = args.ElementAtOrDefault(0);
 return mode switch
 {
-    "fault" => await FaultRun.RunAsync(new Uri(args[1]), int.Parse(args[2]), args[3], double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
-    "latency" => await LatencyRun.RunAsync(new Uri(args[1]), int.Parse(args[2])),
+    "fault" => await FaultRun.RunAsync(Gateways(args[1]), int.Parse(args[2]), args[3], double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
+    "latency" => await LatencyRun.RunAsync(Gateways(args[1]), int.Parse(args[2])),
     "outbox" => await OutboxRun.RunAsync(args[1], int.Parse(args[2])),
     _ => Usage(),
 };
+
+static Uri[] Gateways(string list) => [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(gateway => new Uri(gateway))];
 
 static int Usage()
 {
@@ -32,7 +35,7 @@ internal static class Demo
         File.ReadAllText(Environment.GetEnvironmentVariable("DEMO_USERS_FILE") ?? throw new InvalidOperationException("DEMO_USERS_FILE is not set.")),
         Json)!);
 
-    public static Task<GatewayUser> SignInAsync(Uri gateway, string role)
+    public static Task<GatewayUser> SignInAsync(IReadOnlyList<Uri> gateway, string role)
     {
         var user = Users.Value.First(u => u.Role == role);
         return GatewayUser.SignInAsync(gateway, user.Email, user.Password);
@@ -64,7 +67,7 @@ internal static class Demo
 /// </summary>
 internal static class FaultRun
 {
-    public static async Task<int> RunAsync(Uri gateway, int submissions, string progressFile, double perSecond)
+    public static async Task<int> RunAsync(IReadOnlyList<Uri> gateway, int submissions, string progressFile, double perSecond)
     {
         var admin = await Demo.SignInAsync(gateway, "admin");
         var analyst = await Demo.SignInAsync(gateway, "analyst");
@@ -177,7 +180,7 @@ internal static class FaultRun
 /// <summary>From the HTTP response of submit to the alert on the reviewer's SSE stream, one submission at a time.</summary>
 internal static class LatencyRun
 {
-    public static async Task<int> RunAsync(Uri gateway, int submissions)
+    public static async Task<int> RunAsync(IReadOnlyList<Uri> gateway, int submissions)
     {
         var analyst = await Demo.SignInAsync(gateway, "analyst");
         var reviewer = await Demo.SignInAsync(gateway, "reviewer");

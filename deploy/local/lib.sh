@@ -289,6 +289,24 @@ compose() {
 
 # --- application processes ----------------------------------------------------
 
+# gateway_replica_env <cluster> <address>: the gateway settings (NAME=value lines) that add a second
+# replica at <address> to a YARP cluster, with the health checks that take a dead replica out of
+# rotation: active probes of /health/ready every 3 s (out after two failures), and passive ones as
+# soon as a third of its proxied requests fail to connect (back in after 10 s, if probes agree).
+gateway_replica_env() {
+  local cluster="ReverseProxy__Clusters__$1"
+  printf '%s\n' \
+    "${cluster}__Destinations__secondary__Address=$2" \
+    "${cluster}__HealthCheck__Active__Enabled=true" \
+    "${cluster}__HealthCheck__Active__Interval=00:00:03" \
+    "${cluster}__HealthCheck__Active__Timeout=00:00:03" \
+    "${cluster}__HealthCheck__Active__Policy=ConsecutiveFailures" \
+    "${cluster}__HealthCheck__Active__Path=/health/ready" \
+    "${cluster}__HealthCheck__Passive__Enabled=true" \
+    "${cluster}__HealthCheck__Passive__Policy=TransportFailureRate" \
+    "${cluster}__HealthCheck__Passive__ReactivationPeriod=00:00:10"
+}
+
 # True when the pid file names a live process (whose command line contains the
 # optional pattern, guarding against pid reuse after a reboot).
 pid_alive() {

@@ -3,7 +3,14 @@
 # as a background process (logs in .run/logs/<name>.log, pid in .run/pids/).
 # Returns once everything answers /health/ready; `make stop` ends it all.
 #
-# Usage: deploy/local/run.sh        Env: GATEWAY_PORT (default 8080), PLATFORM_SKIP_BUILD (1: no build)
+# Usage: deploy/local/run.sh        Env: GATEWAY_PORT (default 8080), PLATFORM_SKIP_BUILD (1: no build),
+#                                        REPLICAS (1 or 2, default 1)
+#
+# REPLICAS=2 also starts a second instance of every service on its port + 100 (pid and log
+# <name>-2) and a second gateway on GATEWAY_PORT + 1, against the same PostgreSQL, RabbitMQ and
+# Redis: replicas of a service share its queues (competing consumers), both gateways share the rate
+# limits (Redis), and each gateway's clusters get both replicas as destinations, with active and
+# passive health checks so a dead replica is taken out of rotation (docs/benchmarks.md#scale-out).
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -25,6 +32,11 @@ gateway     gateway/Gateway/bin/Release/net10.0/Gateway.dll                     
 "
 
 HEALTH_TIMEOUT=120
+
+REPLICAS="${REPLICAS:-1}"
+[[ "$REPLICAS" == 1 || "$REPLICAS" == 2 ]] || die "REPLICAS must be 1 or 2 (got '$REPLICAS')"
+# Where a second replica listens: services at port + 100 (5201-5206), the gateway next to the first.
+SERVICE_REPLICA_OFFSET=100
 
 command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
 if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
@@ -55,6 +67,16 @@ while read -r name dll port; do
   APP_ORDER+=("$name")
 done <<<"$APPS"
 ((${#APP_ORDER[@]} > 0)) || die "no deployable project found"
+if ((REPLICAS == 2)); then
+  for name in "${APP_ORDER[@]}"; do
+    APP_DLL[$name-2]="${APP_DLL[$name]}"
+    if [[ "$name" == gateway ]]; then
+      APP_PORT[$name-2]=$((GATEWAY_PORT + 1))
+    else
+      APP_PORT[$name-2]=$((${APP_PORT[$name]} + SERVICE_REPLICA_OFFSET))
+    fi
+  done
+fi
 if ((${#skipped[@]} > 0)); then log "not in the repo yet, skipped: ${skipped[*]}"; fi
 
 ISSUER="http://127.0.0.1:$GATEWAY_PORT"
@@ -62,9 +84,13 @@ ISSUER="http://127.0.0.1:$GATEWAY_PORT"
 JWKS_URI="http://127.0.0.1:${APP_PORT[identity]:-5101}/.well-known/jwks.json"
 
 # start_app <name> [NAME=value...]: launches one deployable unless it already runs.
+# <name>-2 is the second replica of <name> (REPLICAS=2): same dll and settings, its own port.
+declare -A APP_ARGS
 start_app() {
   local name="$1" dll="${APP_DLL[$1]}" port="${APP_PORT[$1]}"
   shift
+  # Kept for the second replica, which starts with the same settings (none contains a newline).
+  APP_ARGS[$name]="$(printf '%s\n' "$@")"
   local pidfile="$RUN/pids/$name.pid" logfile="$RUN/logs/$name.log"
   if pid_alive "$pidfile" "$(basename "$dll")"; then
     log "$name: already running (pid $(<"$pidfile"))"
@@ -83,7 +109,7 @@ start_app() {
     local kv
     for kv in "$@"; do export "${kv?}"; done
     # shellcheck source=deploy/local/service-env.sh
-    . "$LOCAL_DIR/service-env.sh" "$name"
+    . "$LOCAL_DIR/service-env.sh" "${name%-2}"
     # ASP.NET Core's content root is the working directory; appsettings*.json are
     # next to the dll, so start from there.
     cd "$(dirname "$dll")"
@@ -191,6 +217,11 @@ for name in "${APP_ORDER[@]}"; do
     *) start_app "$name" "Auth__JwksUri=$JWKS_URI" ;;
   esac
   gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:${APP_PORT[$name]}/")
+  if ((REPLICAS == 2)); then
+    # Both replicas behind every gateway, a dead one taken out by health checks.
+    mapfile -t replica_env < <(gateway_replica_env "$name" "http://127.0.0.1:${APP_PORT[$name-2]}/")
+    gateway_env+=("${replica_env[@]}")
+  fi
 done
 if [[ -n "${APP_DLL[gateway]:-}" ]]; then
   start_app gateway "${gateway_env[@]}"
@@ -200,9 +231,20 @@ for name in "${APP_ORDER[@]}"; do
   case "$name" in identity | alerts | portfolio) ;; *) wait_ready "$name" ;; esac
 done
 
+# Second replicas once the first ones are ready: the first of each has migrated and seeded (identity's
+# signing key and demo users), so the second only reads; the second gateway comes last, as the first.
+if ((REPLICAS == 2)); then
+  for name in "${APP_ORDER[@]}"; do
+    mapfile -t replica_env < <(printf '%s' "${APP_ARGS[$name]}")
+    start_app "$name-2" "${replica_env[@]}"
+  done
+  for name in "${APP_ORDER[@]}"; do wait_ready "$name-2"; done
+fi
+
 echo
 if [[ -n "${APP_DLL[gateway]:-}" ]]; then
   echo "Gateway: http://127.0.0.1:$GATEWAY_PORT"
+  if ((REPLICAS == 2)); then echo "Second gateway: http://127.0.0.1:${APP_PORT[gateway-2]}"; fi
 fi
 echo "Demo logins (development only, from deploy/local/demo-users.json):"
 # Minimal reader for our own flat JSON file (no jq on fresh machines): one record

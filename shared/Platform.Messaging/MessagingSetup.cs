@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Messaging.FailedMessages;
+using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Health;
 
@@ -29,6 +31,7 @@ public static class MessagingSetup
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboxAudit>();
         services.AddMessagingMetrics(serviceName);
         services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(
             new OutboxInterceptor(events, provider.GetRequiredService<OutboxSignal>(), provider.GetRequiredService<TimeProvider>()),
@@ -37,6 +40,9 @@ public static class MessagingSetup
         services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay<TDb>>());
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDb>>("outbox", tags: [HealthSetup.ReadyTag]);
 
+        // Read here, not through IOptions: endpoints are configured while the bus is being built.
+        var queueOptions = builder.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
+        Validator.ValidateObject(queueOptions, new ValidationContext(queueOptions), validateAllProperties: true);
         var queues = new ServiceQueues();
         services.AddSingleton(queues);
         services.AddSingleton<ErrorQueues>();
@@ -50,7 +56,11 @@ public static class MessagingSetup
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            bus.AddConfigureEndpointsCallback((queueName, _) => queues.Add(queueName));
+            bus.AddConfigureEndpointsCallback((queueName, endpoint) =>
+            {
+                queues.Add(queueName);
+                queueOptions.Apply(queueName, endpoint);
+            });
             registerConsumers?.Invoke(bus);
             // The service keeps serving while the broker is away: writes commit with their events in
             // the outbox, which the relay sends once the broker is back. So a broker outage makes

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Inbox;
@@ -38,7 +39,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     /// <param name="serviceName">Queue prefix: hosts with the same name compete for one queue, like replicas.</param>
     /// <param name="consume">Whether this host runs the consumer (a relay-only host does not).</param>
-    public static async Task<MessagingHost> StartAsync(string serviceName, bool consume = true, int? brokerPort = null)
+    /// <param name="settings">More configuration, such as <c>Messaging:QueueType</c>.</param>
+    public static async Task<MessagingHost> StartAsync(
+        string serviceName, bool consume = true, int? brokerPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -55,6 +58,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration["Messaging:Outbox:MaxBackoff"] = "00:00:01";
         builder.Configuration["Messaging:Outbox:BatchSize"] = "20";
         builder.Configuration["Messaging:Outbox:BacklogWarningAge"] = "00:00:02";
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddDbContext<TestDb>(options => options.UseNpgsql(MessagingDatabase.ConnectionString));
         builder.Services.AddSingleton<Deliveries>();
         builder.AddPlatformMessaging<TestDb>(serviceName, new NoIntegrationEvents(), bus =>

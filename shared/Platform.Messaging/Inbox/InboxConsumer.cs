@@ -20,16 +20,19 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
     {
         // Resolved through the context rather than injected: every service's consumers pass only the db.
         var metrics = db.GetService<MessagingMetrics>();
+        var audit = db.GetService<InboxAudit>();
         var messageType = typeof(TMessage).FullName!;
         try
         {
             if (await ApplyOnceAsync(context))
             {
                 metrics.Consumed(messageType, GetType().Name);
+                audit.Applied(context.MessageId!.Value, GetType().Name);
             }
             else
             {
                 metrics.Duplicate(messageType, GetType().Name);
+                audit.Duplicate(context.MessageId!.Value, GetType().Name);
             }
         }
         catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
