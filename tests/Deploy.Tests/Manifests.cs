@@ -14,7 +14,11 @@ internal sealed class Manifests
 
     public IReadOnlyList<IKubernetesObject> Objects { get; }
 
-    public static Manifests Render(string kustomization) => new(Parse(Kubectl.Kustomize(kustomization)));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Manifests> Rendered = new(StringComparer.Ordinal);
+
+    /// <summary>A kustomization under deploy/k8s, rendered and read once per test run.</summary>
+    public static Manifests Render(string kustomization) =>
+        Rendered.GetOrAdd(kustomization, static dir => new Manifests(Parse(Kubectl.Kustomize(dir))));
 
     public static IReadOnlyList<IKubernetesObject> Parse(string yaml)
     {
