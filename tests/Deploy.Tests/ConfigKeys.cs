@@ -36,8 +36,9 @@ internal static partial class ConfigKeys
         foreach (var section in known.Sections.Where(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)))
         {
             var rest = key[(section.Length + 1)..].Split(':').Where(s => !s.All(char.IsAsciiDigit)).ToList();
-            // A segment is an options property, or a name chosen by configuration (Services:<deployable>).
-            if (rest.All(s => known.Properties.Contains(s) || Repo.Deployables.Contains(s, StringComparer.OrdinalIgnoreCase)))
+            // A segment is an options property, or a name chosen in code ("Polygon") or configuration
+            // (Services:<deployable>).
+            if (rest.All(s => known.Properties.Contains(s) || known.Names.Contains(s) || Repo.Deployables.Contains(s, StringComparer.OrdinalIgnoreCase)))
             {
                 return null;
             }
@@ -51,6 +52,7 @@ internal static partial class ConfigKeys
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var properties = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.ProjectOf(deployable), "appsettings.json"))))
         {
             Flatten(settings.RootElement, "", keys);
@@ -63,9 +65,10 @@ internal static partial class ConfigKeys
             keys.UnionWith(ConfigurationLiteral().Matches(source).Select(m => m.Groups[1].Value));
             keys.UnionWith(ConnectionString().Matches(source).Select(m => "ConnectionStrings:" + m.Groups[1].Value));
             properties.UnionWith(PublicProperty().Matches(source).Select(m => m.Groups[1].Value));
+            names.UnionWith(NameLiteral().Matches(source).Select(m => m.Groups[1].Value));
         }
 
-        return new Known(keys, sections, properties);
+        return new Known(keys, sections, properties, names);
     }
 
     private static void Flatten(JsonElement element, string prefix, HashSet<string> keys)
@@ -95,7 +98,7 @@ internal static partial class ConfigKeys
         }
     }
 
-    private sealed record Known(HashSet<string> Keys, HashSet<string> Sections, HashSet<string> Properties);
+    private sealed record Known(HashSet<string> Keys, HashSet<string> Sections, HashSet<string> Properties, HashSet<string> Names);
 
     [GeneratedRegex(@"\b(?:SectionName|Section)\s*=\s*""([A-Za-z][A-Za-z0-9:]*)""")]
     private static partial Regex SectionConstant();
@@ -103,6 +106,10 @@ internal static partial class ConfigKeys
     // "Database:MigrateOnStartup", "OTEL_EXPORTER_OTLP_ENDPOINT", EnabledKey = "Gateway:ApiReference:Enabled".
     [GeneratedRegex(@"(?:[Cc]onfiguration\[""|GetValue(?:<[^>]+>)?\(""|const string \w+ = "")([A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z0-9_]+)*)""")]
     private static partial Regex ConfigurationLiteral();
+
+    // A word in quotes: provider names and other section names picked in code.
+    [GeneratedRegex(@"""([A-Z][A-Za-z0-9]+)""")]
+    private static partial Regex NameLiteral();
 
     [GeneratedRegex(@"GetConnectionString\(""([^""]+)""\)")]
     private static partial Regex ConnectionString();
