@@ -69,8 +69,11 @@ run_kubectl() {
   kubectl -n platform delete "${jobs[@]}" --ignore-not-found
   kubectl apply -f "$rendered" -l 'app.kubernetes.io/component in (config,migration)'
   kubectl -n platform wait --for=condition=complete "${jobs[@]}" --timeout=15m
+  # The consumers of identity's events first (deploy/README.md, "Start order").
+  kubectl apply -f "$rendered" -l 'app.kubernetes.io/name in (alerts,portfolio)'
+  for name in alerts portfolio; do kubectl -n platform rollout status "deployment/$name" --timeout=10m; done
   kubectl apply -f "$rendered"
-  for name in alerts portfolio identity deals marketdata loans gateway; do
+  for name in identity deals marketdata loans gateway; do
     kubectl -n platform rollout status "deployment/$name" --timeout=10m
   done
   log "every Deployment rolled out; the gateway is Service gateway in namespace platform"
