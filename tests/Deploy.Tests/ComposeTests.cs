@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using YamlDotNet.RepresentationModel;
@@ -114,8 +113,8 @@ public sealed partial class ComposeTests
     [Test]
     public void DockerCompose_AcceptsTheFile()
     {
-        var docker = (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "docker")).FirstOrDefault(File.Exists);
-        if (docker is null || Run(docker, ["compose", "version"], []).Exit != 0)
+        var docker = Processes.Find("docker");
+        if (docker is null || Processes.Run(docker, ["compose", "version"]).Exit != 0)
         {
             Assert.Ignore("the docker compose plugin is not installed here; the file is checked by the tests above only");
         }
@@ -123,7 +122,7 @@ public sealed partial class ComposeTests
         // Every required variable set to a placeholder: compose interpolates the whole file.
         var variables = Interpolation().Matches(Repo.Read("docker-compose.yml")).Select(m => m.Groups[1].Value).Distinct()
             .ToDictionary(v => v, _ => "placeholder");
-        var (exit, error) = Run(docker, ["compose", "-f", Repo.Path("docker-compose.yml"), "config", "-q"], variables);
+        var (exit, _, error) = Processes.Run(docker, ["compose", "-f", Repo.Path("docker-compose.yml"), "config", "-q"], variables);
         Assert.That(exit, Is.Zero, error);
     }
 
@@ -162,26 +161,6 @@ public sealed partial class ComposeTests
 
     /// <summary>An image reference with each ${VAR:-default} replaced by its default.</summary>
     private static string Defaults(string value) => DefaultValue().Replace(value, m => m.Groups[1].Value);
-
-    private static (int Exit, string Error) Run(string file, string[] args, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, error.Result);
-    }
 
     [GeneratedRegex(@"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?\}")]
     private static partial Regex Interpolation();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Deploy.Tests;
 
@@ -12,7 +11,7 @@ internal static class Kubectl
 {
     private static readonly ConcurrentDictionary<string, string> Rendered = new(StringComparer.Ordinal);
 
-    public static string? Path { get; } = Find();
+    public static string? Path { get; } = Processes.Find("kubectl");
 
     public static void Require()
     {
@@ -36,30 +35,9 @@ internal static class Kubectl
         Require();
         return Rendered.GetOrAdd(directory, static dir =>
         {
-            var (exit, output, error) = Run("kustomize", System.IO.Path.Combine(Repo.K8s, dir));
+            var (exit, output, error) = Processes.Run(Path!, ["kustomize", System.IO.Path.Combine(Repo.K8s, dir)]);
             Assert.That(exit, Is.Zero, $"kubectl kustomize deploy/k8s/{dir} failed: {error}");
             return output;
         });
     }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo(Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
-
-    private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Combine(dir, "kubectl"))
-            .FirstOrDefault(File.Exists);
 }
