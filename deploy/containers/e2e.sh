@@ -52,8 +52,8 @@ curl -s -N -m 60 -H "Authorization: Bearer $reviewer" -H 'Accept: text/event-str
 stream_pid=$!
 
 email="e2e-$(date +%s)-$RANDOM@example.com"
-password="Containers-Run-$(gen_secret | cut -c1-12)"
-call 201 POST /api/v1/auth/register "" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p, displayName: "Container Run Analyst"}')" >/dev/null
+password="Harbor-$(gen_secret | cut -c1-12)-Meadow"
+call 201 POST /api/v1/auth/register "" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p, displayName: "Flow Checker"}')" >/dev/null
 analyst="$(login "$email" "$password")"
 roles="$(call 200 GET /api/v1/auth/me "$analyst" | jq -r '.roles | join(",")')"
 log "e2e: registered and signed in $email (roles: $roles)"

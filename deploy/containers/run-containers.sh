@@ -16,7 +16,7 @@
 # Usage: deploy/containers/run-containers.sh [start|stop|status]
 # Env:   CONTAINERS_GATEWAY_PORT (18080), CONTAINERS_PROMETHEUS_PORT (19090), PLATFORM_IMAGE_TAG (dev),
 #        CONTAINERS_SKIP_E2E=1 (no end-to-end run), CONTAINERS_MODE=podman|kubectl (default: detect),
-#        PLATFORM_K8S_OVERLAY (dev), CONTAINERS_READY_TIMEOUT (seconds per stage, 240)
+#        PLATFORM_K8S_OVERLAY (dev), CONTAINERS_READY_TIMEOUT (seconds per stage, 600)
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -30,7 +30,7 @@ STATE="$RUN/kube"
 GATEWAY_PORT="${CONTAINERS_GATEWAY_PORT:-18080}"
 PROMETHEUS_PORT="${CONTAINERS_PROMETHEUS_PORT:-19090}"
 IMAGE_TAG="${PLATFORM_IMAGE_TAG:-dev}"
-READY_TIMEOUT="${CONTAINERS_READY_TIMEOUT:-240}"
+READY_TIMEOUT="${CONTAINERS_READY_TIMEOUT:-600}"
 
 # Loopback ports of the podman overlay (deploy/k8s/overlays/podman/configmaps.yaml).
 declare -A PORT=([identity]=18081 [deals]=18082 [alerts]=18083 [marketdata]=18084 [portfolio]=18085 [loans]=18086 [gateway]="$GATEWAY_PORT")
@@ -270,8 +270,14 @@ start_podman() {
   : >"$STATE/played.tmp" && mv -f "$STATE/played.tmp" "$STATE/played"
 
   stage_start=$SECONDS
-  log "infrastructure: podman kube play (PostgreSQL :$PG_PORT, RabbitMQ :$RMQ_PORT, Redis :$REDIS_PORT_C)"
-  play "$STATE/infra.yaml"
+  # Running already (a second `make run-containers`): what is up and ready stays as it is.
+  if pod_running postgresql && pod_running rabbitmq && pod_running redis; then
+    log "infrastructure: already running"
+    printf '%s\n' "$STATE/infra.yaml" >>"$STATE/played"
+  else
+    log "infrastructure: podman kube play (PostgreSQL :$PG_PORT, RabbitMQ :$RMQ_PORT, Redis :$REDIS_PORT_C)"
+    play "$STATE/infra.yaml"
+  fi
   wait_until postgresql pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
   wait_until rabbitmq port_open "$RMQ_PORT"
   wait_until redis port_open "$REDIS_PORT_C"
@@ -282,6 +288,11 @@ start_podman() {
   for stage in "${STAGES[@]}"; do
     stage_start=$SECONDS
     for name in $stage; do
+      if pod_running "$name" && http_ready "${PORT[$name]}"; then
+        log "$name: already running and ready"
+        printf '%s\n' "$STATE/app-$name.yaml" >>"$STATE/played"
+        continue
+      fi
       log "$name: podman kube play (migrations in its init container, then :${PORT[$name]})"
       play "$STATE/app-$name.yaml"
     done
