@@ -1,7 +1,7 @@
 # Developer entry points; the real logic lives in deploy/local/*.sh so CI and
 # humans run exactly the same steps.
 .DEFAULT_GOAL := help
-.PHONY: help run test stop infra build clean run-containers
+.PHONY: help run test stop infra build clean
 
 SOLUTION := Platform.sln
 RUN_DIR := $(or $(PLATFORM_RUN_DIR),.run)
@@ -19,6 +19,7 @@ test: ## Infrastructure + build + all tests; last line "N passed, N failed, N sk
 stop: ## Stop services and the infrastructure this tooling started
 	@bash deploy/local/stop.sh
 
+.PHONY: run-containers
 run-containers: ## The suite from deploy/k8s in podman (or kubectl apply -k on a configured cluster), then the e2e flow
 	@bash deploy/containers/run-containers.sh
 
