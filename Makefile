@@ -8,7 +8,7 @@ RUN_DIR := $(or $(PLATFORM_RUN_DIR),.run)
 
 help: ## List the targets
 	@echo "Targets:"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)/  make \1\t\2/' | expand -t 16
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
 
 run: ## Infrastructure + build + all services and the gateway in the background
 	@bash deploy/local/run.sh
@@ -18,6 +18,10 @@ test: ## Infrastructure + build + all tests; last line "N passed, N failed, N sk
 
 stop: ## Stop services and the infrastructure this tooling started
 	@bash deploy/local/stop.sh
+
+.PHONY: run-containers
+run-containers: ## The suite from deploy/k8s in podman (or kubectl apply -k on a configured cluster), then the e2e flow
+	@bash deploy/containers/run-containers.sh
 
 infra: ## Only bring up PostgreSQL, RabbitMQ and Redis (writes .run/infra.env)
 	@bash deploy/local/up.sh

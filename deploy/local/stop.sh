@@ -46,6 +46,12 @@ for pidfile in "$RUN"/pids/*.pid; do
 done
 shopt -u nullglob
 
+# --- the container run (make run-containers) ----------------------------------------
+
+if [[ -s "$RUN/kube/played" || -s "$RUN/kube/prometheus.pid" ]]; then
+  bash "$REPO/deploy/containers/run-containers.sh" stop || warn "the container run did not stop cleanly"
+fi
+
 # How a server was started: local | docker | "" (not by us).
 started_by_us() { cat "$RUN/started/$1" 2>/dev/null || true; }
 
@@ -60,6 +66,7 @@ compose_stop() {
   export PLATFORM_DB_PASSWORD_ALERTS="${PLATFORM_DB_PASSWORD_ALERTS:-unused}"
   export PLATFORM_DB_PASSWORD_PORTFOLIO="${PLATFORM_DB_PASSWORD_PORTFOLIO:-unused}"
   export PLATFORM_DB_PASSWORD_MARKETDATA="${PLATFORM_DB_PASSWORD_MARKETDATA:-unused}"
+  export PLATFORM_DB_PASSWORD_LOANS="${PLATFORM_DB_PASSWORD_LOANS:-unused}"
   export PLATFORM_CLIENT_SECRET_DEALS="${PLATFORM_CLIENT_SECRET_DEALS:-unused}"
   export PLATFORM_CLIENT_SECRET_PORTFOLIO="${PLATFORM_CLIENT_SECRET_PORTFOLIO:-unused}"
   export PLATFORM_IDENTITY_KEY_PASSPHRASE="${PLATFORM_IDENTITY_KEY_PASSPHRASE:-unused}"

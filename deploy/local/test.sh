@@ -22,6 +22,9 @@ command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found on PATH"
 # the OCR tests are skipped, so a missing package costs coverage, not the run.
 command -v tesseract >/dev/null 2>&1 || (apt_install tesseract-ocr) || warn "tesseract-ocr could not be installed: the OCR tests will be skipped"
 
+# tests/Deploy.Tests renders deploy/k8s with `kubectl kustomize` (Debian's kubectl package).
+command -v kubectl >/dev/null 2>&1 || (apt_install kubectl) || warn "kubectl could not be installed: the manifest tests will be skipped (failed under CI=true)"
+
 # Tests read PLATFORM_* to reach the infrastructure and to find repo files.
 # shellcheck source=/dev/null
 . "$RUN/infra.env"
