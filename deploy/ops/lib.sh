@@ -41,17 +41,23 @@ service_pg() {
   SVC_PASSWORD_VAR="PLATFORM_DB_PASSWORD_${upper}"
 }
 
-# psql_admin <database> [psql args...]: the superuser on the service's server, over TCP.
-# PLATFORM_PG_<SERVICE>_SUPERUSER/_SUPERPASSWORD name another administrator for that server.
-psql_admin() {
-  local db="$1" upper="${SVC_ROLE%_svc}"
-  shift
+# admin_login: sets ADMIN_USER and ADMIN_PASSWORD, the administrator of the service's server:
+# PLATFORM_PG_<SERVICE>_SUPERUSER/_SUPERPASSWORD when that server has its own, else the shared one's.
+admin_login() {
+  local upper="${SVC_ROLE%_svc}"
   upper="${upper^^}"
   local user_var="PLATFORM_PG_${upper}_SUPERUSER" pw_var="PLATFORM_PG_${upper}_SUPERPASSWORD"
-  PGPASSWORD="${!pw_var:-${PLATFORM_PG_SUPERPASSWORD:?PLATFORM_PG_SUPERPASSWORD is not set}}" PGCONNECT_TIMEOUT=10 \
-    PGOPTIONS="-c client_min_messages=warning" \
-    psql -X -q -v ON_ERROR_STOP=1 -h "$SVC_PG_HOST" -p "$SVC_PG_PORT" \
-    -U "${!user_var:-${PLATFORM_PG_SUPERUSER:-postgres}}" -d "$db" "$@"
+  ADMIN_USER="${!user_var:-${PLATFORM_PG_SUPERUSER:-postgres}}"
+  ADMIN_PASSWORD="${!pw_var:-${PLATFORM_PG_SUPERPASSWORD:?PLATFORM_PG_SUPERPASSWORD is not set}}"
+}
+
+# psql_admin <database> [psql args...]: that administrator on the service's server, over TCP.
+psql_admin() {
+  local db="$1"
+  shift
+  admin_login
+  PGPASSWORD="$ADMIN_PASSWORD" PGCONNECT_TIMEOUT=10 PGOPTIONS="-c client_min_messages=warning" \
+    psql -X -q -v ON_ERROR_STOP=1 -h "$SVC_PG_HOST" -p "$SVC_PG_PORT" -U "$ADMIN_USER" -d "$db" "$@"
 }
 
 # Quotes a value as an SQL string literal (standard_conforming_strings is on).

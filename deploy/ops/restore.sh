@@ -41,11 +41,10 @@ if [[ -n "$objects" ]]; then
   psql_admin "$SVC_PG_DATABASE" -c "DROP SCHEMA $SVC_SCHEMA" >/dev/null
 fi
 
-upper="${1^^}"
-user_var="PLATFORM_PG_${upper}_SUPERUSER" pw_var="PLATFORM_PG_${upper}_SUPERPASSWORD"
+admin_login
 # As an administrator, so the objects get their recorded owner back (the service role).
-PGPASSWORD="${!pw_var:-$PLATFORM_PG_SUPERPASSWORD}" PGCONNECT_TIMEOUT=10 pg_restore --no-password \
-  -h "$SVC_PG_HOST" -p "$SVC_PG_PORT" -U "${!user_var:-${PLATFORM_PG_SUPERUSER:-postgres}}" -d "$SVC_PG_DATABASE" \
+PGPASSWORD="$ADMIN_PASSWORD" PGCONNECT_TIMEOUT=10 pg_restore --no-password \
+  -h "$SVC_PG_HOST" -p "$SVC_PG_PORT" -U "$ADMIN_USER" -d "$SVC_PG_DATABASE" \
   --exit-on-error --single-transaction "$dump" ||
   die "pg_restore into $SVC_PG_DATABASE on $SVC_PG_HOST:$SVC_PG_PORT failed; nothing was restored (one transaction)"
 
