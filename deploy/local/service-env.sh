@@ -10,7 +10,8 @@
 # (Connection strings contain spaces, so `env $(...)` word-splitting is not offered.)
 #
 # Services: identity deals alerts portfolio marketdata loans, plus gateway, which
-# has no database of its own and only gets Redis.
+# has no database of its own and only gets Redis. PLATFORM_PG_<SERVICE>_HOST/PORT (e.g.
+# PLATFORM_PG_LOANS_PORT) give one service a PostgreSQL server of its own.
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
   # Sourced: compute in a child bash (strict mode must not leak into the caller's
@@ -33,8 +34,16 @@ service="${1:-}"
 [[ -n "$service" ]] || die "usage: deploy/local/service-env.sh <service>  (${PLATFORM_SERVICES[*]} gateway)"
 [[ -f "$RUN/infra.env" ]] || die "$RUN/infra.env not found; run deploy/local/up.sh (make infra) first"
 
+# A service may have a PostgreSQL server of its own (docs/operations.md): PLATFORM_PG_<SERVICE>_HOST
+# and _PORT, from the environment or from infra.env (up.sh records them), replace the shared one.
+pg_host_var="PLATFORM_PG_${service^^}_HOST" pg_port_var="PLATFORM_PG_${service^^}_PORT"
+pg_host_override="${!pg_host_var:-}" pg_port_override="${!pg_port_var:-}"
+
 # shellcheck source=/dev/null
 . "$RUN/infra.env"
+
+pg_host="${pg_host_override:-${!pg_host_var:-$PLATFORM_PG_HOST}}"
+pg_port="${pg_port_override:-${!pg_port_var:-$PLATFORM_PG_PORT}}"
 
 service_known=" ${PLATFORM_SERVICES[*]} gateway "
 [[ "$service_known" == *" $service "* ]] || die "unknown service '$service' (known: ${PLATFORM_SERVICES[*]} gateway)"
@@ -69,6 +78,6 @@ pw_var="PLATFORM_DB_PASSWORD_${service^^}"
 [[ -n "${!pw_var:-}" ]] || die "$pw_var missing from $RUN/infra.env; rerun deploy/local/up.sh"
 
 emit ConnectionStrings__Postgres \
-  "Host=$PLATFORM_PG_HOST;Port=$PLATFORM_PG_PORT;Database=$PLATFORM_PG_DATABASE;Username=${service}_svc;Password=${!pw_var};Maximum Pool Size=50"
+  "Host=$pg_host;Port=$pg_port;Database=$PLATFORM_PG_DATABASE;Username=${service}_svc;Password=${!pw_var};Maximum Pool Size=50"
 emit ConnectionStrings__RabbitMq \
   "amqp://$(urlencode "$PLATFORM_RABBITMQ_USER"):$(urlencode "$PLATFORM_RABBITMQ_PASSWORD")@$PLATFORM_RABBITMQ_HOST:$PLATFORM_RABBITMQ_PORT/$PLATFORM_RABBITMQ_VHOST"

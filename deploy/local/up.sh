@@ -11,6 +11,10 @@
 #        RABBITMQ_DIST_PORT, REDIS_PORT, and (to reuse foreign servers)
 #        PLATFORM_PG_SUPERUSER/PLATFORM_PG_SUPERPASSWORD,
 #        PLATFORM_RABBITMQ_USER/PLATFORM_RABBITMQ_PASSWORD.
+#        PLATFORM_PG_<SERVICE>_HOST/PORT (e.g. PLATFORM_PG_LOANS_PORT): that service's database
+#        lives on another, already running PostgreSQL server (same superuser, or
+#        PLATFORM_PG_<SERVICE>_SUPERUSER/_SUPERPASSWORD); it is provisioned there too and
+#        recorded in infra.env for service-env.sh (docs/operations.md).
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -330,6 +334,20 @@ SQL
 } | psql_super -1 -d "$db" >/dev/null
 done
 
+# Services with a server of their own get the same database, role and schema there.
+PG_OVERRIDES=()
+for svc in "${PLATFORM_SERVICES[@]}"; do
+  host_var="PLATFORM_PG_${svc^^}_HOST" port_var="PLATFORM_PG_${svc^^}_PORT"
+  [[ -n "${!host_var:-}${!port_var:-}" ]] || continue
+  export "${host_var}=${!host_var:-127.0.0.1}" "${port_var}=${!port_var:-$POSTGRES_PORT}"
+  PG_OVERRIDES+=("$host_var=${!host_var}" "$port_var=${!port_var}")
+  for db in "${DATABASES[@]}"; do
+    log "postgres: provisioning $svc in $db on ${!host_var}:${!port_var}"
+    PLATFORM_PG_HOST=127.0.0.1 PLATFORM_PG_PORT="$POSTGRES_PORT" PLATFORM_PG_DATABASE="$db" \
+      PLATFORM_PG_SUPERUSER="$PLATFORM_PG_SUPERUSER" "$REPO/deploy/ops/provision.sh" "$svc" >/dev/null 9>&-
+  done
+done
+
 # --- Redis ------------------------------------------------------------------------------
 
 start_redis_local() {
@@ -442,6 +460,9 @@ tmp="$(mktemp "$RUN/.infra.env.XXXXXX")"
   for svc in "${PLATFORM_SERVICES[@]}"; do
     pw_var="PLATFORM_DB_PASSWORD_${svc^^}"
     printf 'export %s=%q\n' "$pw_var" "${!pw_var}"
+  done
+  for pair in "${PG_OVERRIDES[@]}"; do
+    printf 'export %s=%q\n' "${pair%%=*}" "${pair#*=}"
   done
   for pair in \
     PLATFORM_RABBITMQ_HOST=127.0.0.1 \

@@ -84,6 +84,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthorization();
         app.UseMiddleware<JsonBodyTextMiddleware>();
         app.MapPlatformHealth();
+        app.MapPlatformMetrics();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }

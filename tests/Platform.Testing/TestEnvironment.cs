@@ -92,7 +92,8 @@ public static class TestEnvironment
         return values;
     }
 
-    private static string RunDirectory =>
+    /// <summary>The run directory (<c>.run/</c> unless <c>PLATFORM_RUN_DIR</c> names another).</summary>
+    public static string RunDirectory =>
         Environment.GetEnvironmentVariable("PLATFORM_RUN_DIR") is { Length: > 0 } dir ? dir : Path.Combine(RepoRoot, ".run");
 
     private static string FindRepoRoot()
