@@ -41,6 +41,38 @@ public sealed class UpstreamAndHealthTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [TestCase("127.0.0.1", HttpStatusCode.OK)]
+    [TestCase("::1", HttpStatusCode.OK)]
+    [TestCase("203.0.113.7", HttpStatusCode.NotFound)]
+    [TestCase("10.1.2.3", HttpStatusCode.NotFound)]
+    public async Task Metrics_AreScrapedFromTheAllowedNetworksOnly(string clientIp, HttpStatusCode expected)
+    {
+        // The gateway is the one deployable the public reaches: its /metrics answers loopback (appsettings.json) and
+        // whatever Telemetry:MetricsAllowedNetworks adds, and is no such path for anyone else.
+        _gateway = await GatewayHarness.StartAsync();
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/metrics", clientIp: clientIp));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.That(body, Does.Contain("# TYPE"), "Prometheus' text format");
+        }
+    }
+
+    [Test]
+    public async Task Metrics_OfAnotherNetwork_AnswerOnceConfigured()
+    {
+        _gateway = await GatewayHarness.StartAsync(new Dictionary<string, string?> { ["Telemetry:MetricsAllowedNetworks:2"] = "10.0.0.0/8" });
+        using var client = _gateway.CreateClient();
+
+        using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/metrics", clientIp: "10.1.2.3"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [Test]
     public async Task HealthReady_WhenJwksAnswers_IsHealthyAndShowsDetailsOnlyToAdmins()
     {

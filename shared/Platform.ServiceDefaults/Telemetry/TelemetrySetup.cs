@@ -76,11 +76,40 @@ internal static class TelemetrySetup
 
     /// <summary>
     /// <c>/metrics</c> in Prometheus' text format, anonymous like the probes: it is scraped inside the
-    /// cluster, and the ingress must not route it (docs/operations.md).
+    /// cluster. Where <c>Telemetry:MetricsAllowedNetworks</c> lists networks (the gateway's appsettings do:
+    /// loopback), only those may scrape (docs/operations.md).
     /// </summary>
     public static IEndpointRouteBuilder MapPlatformMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        var allowed = MetricsNetworks(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        var endpoint = app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        if (allowed.Count > 0)
+        {
+            // A deployable reachable from outside (the gateway) answers scrapes only from the networks listed; anyone
+            // else sees no such path. The remote address is the client's own once trusted proxies are resolved.
+            endpoint.AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Connection.RemoteIpAddress is { } remote && allowed.Any(n => n.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))
+                    ? await next(context)
+                    : Results.NotFound());
+        }
+
         return app;
+    }
+
+    /// <summary><c>Telemetry:MetricsAllowedNetworks</c>: CIDR blocks allowed to scrape; none configured means any caller.</summary>
+    private static List<System.Net.IPNetwork> MetricsNetworks(IConfiguration configuration)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var value in configuration.GetSection("Telemetry:MetricsAllowedNetworks").Get<string[]>() ?? [])
+        {
+            if (!System.Net.IPNetwork.TryParse(value, out var network))
+            {
+                throw new InvalidOperationException($"Telemetry:MetricsAllowedNetworks: '{value}' is not a CIDR block such as 10.0.0.0/8.");
+            }
+
+            networks.Add(network);
+        }
+
+        return networks;
     }
 }
