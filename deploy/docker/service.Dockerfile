@@ -105,12 +105,6 @@ RUN apt-get update \
 # ---- the application image ------------------------------------------------------------------
 FROM runtime${EXTRA_PACKAGES:+-packages} AS app
 ARG ASSEMBLY
-ARG REVISION=unknown
-ARG VERSION=dev
-LABEL org.opencontainers.image.title="${ASSEMBLY}" \
-      org.opencontainers.image.description="Platform deployable ${ASSEMBLY} (ASP.NET Core)" \
-      org.opencontainers.image.revision="${REVISION}" \
-      org.opencontainers.image.version="${VERSION}"
 # Listen on 8080 on every interface; the empty ASPNETCORE_HTTP_PORTS (set by the base images)
 # avoids the start-up warning about URLS overriding it.
 ENV ASPNETCORE_URLS=http://+:8080 \
@@ -126,3 +120,10 @@ EXPOSE 8080
 # No HEALTHCHECK: a chiseled runtime has no shell, curl or wget to run one. Orchestrators probe
 # the HTTP endpoints instead: /health/live (process up) and /health/ready (dependencies reachable).
 ENTRYPOINT ["dotnet", "/app/entrypoint.dll"]
+# Last, so a new revision changes only this metadata and every layer above stays cached.
+ARG REVISION=unknown
+ARG VERSION=dev
+LABEL org.opencontainers.image.title="${ASSEMBLY}" \
+      org.opencontainers.image.description="Platform deployable ${ASSEMBLY} (ASP.NET Core)" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.version="${VERSION}"
