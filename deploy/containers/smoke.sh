@@ -122,19 +122,20 @@ for name in "${ordered[@]}"; do
   engine rm -f "platform-smoke-$name" >/dev/null 2>&1 || true
   started+=("$name")
   engine_run -d --name "platform-smoke-$name" "${hardening[@]}" "$image" >/dev/null
-  deadline=$((SECONDS + SMOKE_TIMEOUT)) live='' ready=''
+  deadline=$((SECONDS + SMOKE_TIMEOUT)) live='' ready='' state=''
   while ((SECONDS < deadline)); do
     live="$(http_code "http://127.0.0.1:$port/health/live")"
     ready="$(http_code "http://127.0.0.1:$port/health/ready")"
     [[ "$live" == 200 && "$ready" == 200 ]] && break
-    [[ "$(engine inspect -f '{{.State.Running}}' "platform-smoke-$name" 2>/dev/null)" == true ]] || break
+    state="$(engine inspect -f '{{.State.Status}}' "platform-smoke-$name" 2>/dev/null || true)"
+    [[ "$state" != exited && "$state" != stopped ]] || break
     sleep 1
   done
   printf '%-11s /health/live %s  /health/ready %s  (%s)\n' "$name" "${live:-none}" "${ready:-none}" \
     "$(engine image inspect -f '{{ index .Config.Labels "org.opencontainers.image.revision" }}' "$image")"
   if [[ "$live" != 200 || "$ready" != 200 ]]; then
     engine logs --tail 40 "platform-smoke-$name" >&2 || true
-    warn "$name: not healthy"
+    warn "$name: not healthy (container ${state:-state unknown})"
     failures=$((failures + 1))
   fi
   if [[ "$name" == loans ]]; then
