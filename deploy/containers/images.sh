@@ -49,6 +49,9 @@ fi
 
 bash "$CONTAINERS_DIR/setup.sh"
 engine_detect
+# Labels are also given with --label: buildah (podman 4.3) reuses a cached LABEL step even when
+# the ARG it expands changed, while --label is applied to the final image without touching
+# the layer cache.
 REVISION="$(git_revision)"
 log "engine: $ENGINE ($("$ENGINE" --version)), revision $REVISION, tag $IMAGE_TAG"
 
@@ -74,7 +77,7 @@ if [[ -n "$want_infra" ]]; then
     log "$IMAGE_PREFIX/$image: building ($(elapsed))"
     engine_build -q -f "$CONTAINERS_DIR/$name.Containerfile" \
       --build-arg "BASE_IMAGE=$DEBIAN_IMAGE" \
-      --build-arg "REVISION=$REVISION" \
+      --build-arg "REVISION=$REVISION" --label "org.opencontainers.image.revision=$REVISION" \
       -t "$IMAGE_PREFIX/$image" "$CONTAINERS_DIR" >/dev/null
   done
 fi
@@ -121,7 +124,8 @@ build_service() {
   assembly="$(basename "$project")"
   extra="$(extra_packages_of "$name")"
   args=(--build-arg "MODE=$mode" --build-arg "ASSEMBLY=$assembly" --build-arg "EXTRA_PACKAGES=$extra"
-    --build-arg "REVISION=$REVISION" --build-arg "VERSION=$IMAGE_TAG")
+    --build-arg "REVISION=$REVISION" --build-arg "VERSION=$IMAGE_TAG"
+    --label "org.opencontainers.image.revision=$REVISION" --label "org.opencontainers.image.version=$IMAGE_TAG")
   if [[ "$mode" == local ]]; then
     publish "$name" "$project"
     context="$CACHE/publish/$name"
