@@ -80,12 +80,15 @@ COPY . /app/
 # resolves the link, so the runtime config, deps file and assembly identity stay ASSEMBLY's own.
 # Runs on the runtime image (it has the shell that the scratch stage lacks) unless that one has
 # none either; then the SDK image.
+# (Each alias stage below has one instruction: buildah commits a stage of a bare FROM anew on
+# every build, which would defeat the layer cache of every stage built on it.)
 FROM publish-${MODE} AS published
 FROM ${RUNTIME_IMAGE} AS app-local
+USER root
 FROM ${SDK_IMAGE} AS app-sdk
+USER root
 FROM app-${MODE} AS entrypoint
 ARG ASSEMBLY
-USER root
 COPY --from=published /app /app
 RUN if [ -z "$ASSEMBLY" ] || [ ! -f "/app/$ASSEMBLY.dll" ]; then \
         echo "/app/$ASSEMBLY.dll missing: build argument ASSEMBLY must name the published assembly" >&2; \
@@ -95,7 +98,8 @@ RUN if [ -z "$ASSEMBLY" ] || [ ! -f "/app/$ASSEMBLY.dll" ]; then \
 
 # ---- runtime, plus EXTRA_PACKAGES when some are asked for ----------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
-FROM runtime AS runtime-packages
+USER 1654
+FROM ${RUNTIME_IMAGE} AS runtime-packages
 ARG EXTRA_PACKAGES
 USER root
 RUN apt-get update \
