@@ -1,7 +1,7 @@
 # Developer entry points; the real logic lives in deploy/local/*.sh so CI and
 # humans run exactly the same steps.
 .DEFAULT_GOAL := help
-.PHONY: help run test stop infra build clean
+.PHONY: help run test stop infra build clean images image infra-images
 
 SOLUTION := Platform.sln
 RUN_DIR := $(or $(PLATFORM_RUN_DIR),.run)
@@ -32,3 +32,13 @@ build: ## Release build of the whole solution
 clean: ## Remove build outputs and test results (keeps local data and secrets)
 	dotnet clean $(SOLUTION) -c Release --nologo -v quiet
 	rm -rf $(RUN_DIR)/test-results
+
+images: ## Container images of every service, the gateway and the infrastructure (podman or docker)
+	@bash deploy/containers/images.sh
+
+image: ## Rebuild one service's image: make image SERVICE=deals
+	@test -n "$(SERVICE)" || { echo "usage: make image SERVICE=<name>" >&2; exit 2; }
+	@bash deploy/containers/images.sh $(SERVICE)
+
+infra-images: ## Only the PostgreSQL, RabbitMQ and Redis images
+	@bash deploy/containers/images.sh --infra
