@@ -88,8 +88,13 @@ public sealed class BatchRunTests
         var db = scope.ServiceProvider.GetRequiredService<Portfolio.Application.Persistence.PortfolioDb>();
         var runHistory = await scope.ServiceProvider.GetRequiredService<RunHistory>().ForRunAsync(db, Guid.NewGuid(), CancellationToken.None);
 
+        var days = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portfolio.Application.Risk.RiskOptions>>().Value.HistoryDays;
+        var held = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == book).Select(p => p.Underlying).FirstAsync();
+        Assert.That(runHistory.Covers([held], days), Is.True, "the run's history covers a name held when it was loaded");
+        Assert.That(runHistory.Covers([held], days - 1), Is.False, "a shorter window is not covered: For keeps the run's window");
+
         var bought = await BatchSupport.AddSeededNameAsync(analyst, book, 300m);
-        Assert.That(runHistory.Covers([bought], 2), Is.False, "the run's history was loaded before the name was held");
+        Assert.That(runHistory.Covers([bought], days), Is.False, "the run's history was loaded before the name was held");
         var portfolio = await db.Portfolios.AsNoTracking().SingleAsync(p => p.Id == book);
         var calculated = await scope.ServiceProvider.GetRequiredService<Portfolio.Application.Risk.RiskCalculator>()
             .CalculateAsync(portfolio, "test", CancellationToken.None, runHistory);

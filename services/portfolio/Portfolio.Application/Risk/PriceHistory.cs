@@ -34,8 +34,12 @@ public sealed class PriceHistory
 
     public bool Has(string symbol) => _closes.ContainsKey(symbol);
 
-    /// <summary>Whether it was loaded for every one of <paramref name="symbols"/> over at least <paramref name="days"/> days, so <see cref="For"/> can stand in for loading them.</summary>
-    public bool Covers(IEnumerable<string> symbols, int days) => days <= _days && symbols.All(_requested.Contains);
+    /// <summary>
+    /// Whether it was loaded for every one of <paramref name="symbols"/> over exactly <paramref name="days"/> days, so
+    /// <see cref="For"/> can stand in for loading them. Exactly, not "at least": <see cref="For"/> keeps this history's
+    /// window, so a caller asking for a shorter one would be handed a longer one.
+    /// </summary>
+    public bool Covers(IEnumerable<string> symbols, int days) => days == _days && symbols.All(_requested.Contains);
 
     /// <summary>
     /// The last <paramref name="count"/> daily simple returns of <paramref name="symbol"/> (oldest first), or fewer
