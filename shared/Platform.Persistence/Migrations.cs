@@ -43,6 +43,9 @@ public static class Migrations
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                // A migration that rewrites a large table takes as long as it takes; the request-sized default
+                // (30 s) would fail it halfway on a grown database and leave the service unable to start.
+                db.Database.SetCommandTimeout(MigrationCommandTimeout);
                 await db.Database.MigrateAsync();
             }
 
@@ -57,6 +60,9 @@ public static class Migrations
     }
 
     public const string HistoryTable = "__ef_migrations_history";
+
+    /// <summary>How long one statement of a migration may run.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
 
     // A stable 64-bit key per schema (string.GetHashCode is randomised per process).
     private static long LockKeyFor(string name)

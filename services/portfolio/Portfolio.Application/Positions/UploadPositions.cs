@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Persistence;
@@ -30,7 +31,8 @@ public sealed record UploadResult(Guid PortfolioId, int Created, int Replaced, I
 /// </summary>
 public sealed record UploadPositions(Guid PortfolioId, Stream Csv, UploadMode Mode) : IRequest<Result<UploadResult>>;
 
-internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, InstrumentDirectory instruments, MarketDataSyncSignal sync, TimeProvider clock)
+internal sealed class UploadPositionsHandler(
+    PortfolioDb db, ICurrentUser user, InstrumentDirectory instruments, MarketDataSyncSignal sync, TimeProvider clock, ILogger<UploadPositionsHandler> logger)
     : IRequestHandler<UploadPositions, Result<UploadResult>>
 {
     private static readonly Error Invalid = Error.Rule("position.upload_invalid", "The file has errors; nothing was stored. Each is listed under rows with its line and field.");
@@ -51,12 +53,14 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
 
         var portfolio = found.Value;
         var now = clock.GetUtcNow();
+        var phases = new UploadPhases(clock);
         var parsed = await PositionCsv.ParseAsync(request.Csv, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         if (!parsed.IsValid)
         {
             return Rejected(parsed.Errors);
         }
 
+        phases.End("parse");
         var underlyings = parsed.Rows.Select(r => r.Option?.Root ?? r.Symbol).Distinct(StringComparer.Ordinal).ToList();
         var described = await instruments.DescribeAsync(underlyings, cancellationToken);
         var unknown = parsed.Rows.Where(r => described[r.Option?.Root ?? r.Symbol].Unknown)
@@ -67,6 +71,7 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
             return Rejected(unknown);
         }
 
+        phases.End("symbols");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var strategies = await StrategiesByNameAsync(portfolio, parsed.Rows, cancellationToken);
         await db.EnsureTagsAsync(portfolio.OwnerId, parsed.Rows.SelectMany(r => r.Tags), cancellationToken);
@@ -74,7 +79,10 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
         var replaced = request.Mode == UploadMode.Replace
             ? await db.CloseAllAsync(portfolio.Id, now, user.Subject, cancellationToken)
             : 0;
+        phases.End("groups and replace");
 
+        // Built one at a time as COPY sends them, so building (about 0.4 s for 100,000 rows) overlaps PostgreSQL's
+        // work on the rows already sent instead of coming before it.
         var positions = parsed.Rows.Select(row =>
         {
             var symbol = new PositionSymbol(row.Symbol, row.Option?.Root ?? row.Symbol, row.Option);
@@ -82,20 +90,39 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
             var terms = PositionTermsBuilder.Build(symbol, row.Quantity, row.EntryPrice, row.EntryDate, row.Currency, row.Multiplier,
                 row.Tags, row.Strategy is { } name ? strategies.Ids[name] : null, null, currency);
             return Position.Open(portfolio, terms);
-        }).ToList();
-        await CopyAsync(positions, now, cancellationToken);
+        });
+        var created = await CopyAsync(positions, now, cancellationToken);
+        phases.End("copy");
         db.AuditLog.Add(new AuditEntry
         {
             OccurredAt = now, EntityType = nameof(InvestmentPortfolio), EntityId = portfolio.Id.ToString(), Action = "upload",
             Actor = user.Subject, RequestId = user.RequestId,
-            Changes = JsonSerializer.Serialize(new { positions = new { before = (int?)null, after = positions.Count }, replaced = new { before = replaced, after = 0 } }),
+            Changes = JsonSerializer.Serialize(new { positions = new { before = (int?)null, after = created }, replaced = new { before = replaced, after = 0 } }),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        phases.End("commit");
         sync.Ring();
+        logger.LogInformation("Upload into {PortfolioId}: {Created} positions, {Replaced} replaced, in {Phases}", portfolio.Id, created, replaced, phases);
 
         var unverified = underlyings.Where(u => described[u].Unavailable).ToList();
-        return new UploadResult(portfolio.Id, positions.Count, replaced, strategies.Created, unverified);
+        return new UploadResult(portfolio.Id, created, replaced, strategies.Created, unverified);
+    }
+
+    /// <summary>Where an upload's time went, for the log line operators read when an upload is slow.</summary>
+    private sealed class UploadPhases(TimeProvider clock)
+    {
+        private readonly List<string> _ended = [];
+        private long _since = clock.GetTimestamp();
+
+        public void End(string phase)
+        {
+            var now = clock.GetTimestamp();
+            _ended.Add($"{phase} {clock.GetElapsedTime(_since, now).TotalMilliseconds:F0} ms");
+            _since = now;
+        }
+
+        public override string ToString() => string.Join(", ", _ended);
     }
 
     private static Error Rejected(IReadOnlyList<RowError> errors) =>
@@ -120,8 +147,9 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
 
     // Binary COPY: an upload of 100,000 rows through change tracking would take tens of seconds. The upload's
     // one audit row (above) records it; each position's later changes are audited one by one as usual.
-    private async Task CopyAsync(IReadOnlyList<Position> positions, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> CopyAsync(IEnumerable<Position> positions, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var count = 0;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY portfolio.positions (id, portfolio_id, owner_id, symbol, underlying, type, quantity, entry_price, entry_date, currency, multiplier, " +
@@ -149,9 +177,11 @@ internal sealed class UploadPositionsHandler(PortfolioDb db, ICurrentUser user, 
             await WriteNullableAsync(writer, user.Subject, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullableAsync(writer, user.Subject, NpgsqlDbType.Text, cancellationToken);
+            count++;
         }
 
         await writer.CompleteAsync(cancellationToken);
+        return count;
     }
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)

@@ -836,40 +836,6 @@ namespace Portfolio.Infrastructure.Migrations
                     b.ToTable("risk_calculations", "portfolio");
                 });
 
-            modelBuilder.Entity("Portfolio.Application.Positions.ClosedPositionRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("closed_by");
-
-                    b.Property<Guid>("PortfolioId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("portfolio_id");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("position");
-
-                    b.HasKey("Id")
-                        .HasName("pk_closed_positions");
-
-                    b.HasIndex("PortfolioId", "ClosedAt")
-                        .HasDatabaseName("ix_closed_positions_portfolio_id_closed_at");
-
-                    b.ToTable("closed_positions", "portfolio");
-                });
-
             modelBuilder.Entity("Portfolio.Application.Reports.ReportFileRow", b =>
                 {
                     b.Property<Guid>("ReportId")
@@ -1690,22 +1656,6 @@ namespace Portfolio.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_modeling_sessions_portfolios_portfolio_id");
-                });
-
-            modelBuilder.Entity("Portfolio.Domain.Positions.Position", b =>
-                {
-                    b.HasOne("Portfolio.Domain.Portfolios.InvestmentPortfolio", null)
-                        .WithMany()
-                        .HasForeignKey("PortfolioId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_positions_portfolios_portfolio_id");
-
-                    b.HasOne("Portfolio.Domain.Positions.PositionStrategy", null)
-                        .WithMany()
-                        .HasForeignKey("StrategyId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_positions_strategies_strategy_id");
                 });
 
             modelBuilder.Entity("Portfolio.Domain.Positions.PositionStrategy", b =>
