@@ -35,6 +35,12 @@ internal sealed class FallbackRateLimiter(
     private int _awaitingAnswer;
     private long _remainingAtLastAnswer;
 
+    // Permits of admitted requests not yet sent to Redis, and whether a confirmation is on its way. While one
+    // is, later admissions gather here and go together in the next: one script call per round trip and
+    // partition instead of one per request (Redis spent about 0.1 ms of CPU per proxied request on them).
+    private int _unsentPermits;
+    private int _confirming;
+
     // Removable once neither side is in use; a partly drained local bucket keeps it alive.
     public override TimeSpan? IdleDuration
     {
@@ -62,17 +68,22 @@ internal sealed class FallbackRateLimiter(
 
         if (optimisticAllowance > 0 && Volatile.Read(ref _remainingAtLastAnswer) > 0)
         {
-            var waiting = Interlocked.Increment(ref _awaitingAnswer);
+            var waiting = Interlocked.Add(ref _awaitingAnswer, permitCount);
             // Kept an allowance away from the bottom of the bucket, where other replicas' requests
             // since that answer could have taken the rest.
             if (waiting <= optimisticAllowance && waiting + optimisticAllowance <= Volatile.Read(ref _remainingAtLastAnswer))
             {
                 store.CountOptimisticAdmission();
-                _ = ConfirmInBackgroundAsync(permitCount);
+                Interlocked.Add(ref _unsentPermits, permitCount);
+                if (Interlocked.CompareExchange(ref _confirming, 1, 0) == 0)
+                {
+                    _ = ConfirmInBackgroundAsync();
+                }
+
                 return Admitted;
             }
 
-            Interlocked.Decrement(ref _awaitingAnswer);
+            Interlocked.Add(ref _awaitingAnswer, -permitCount);
         }
 
         try
@@ -90,32 +101,55 @@ internal sealed class FallbackRateLimiter(
         }
     }
 
-    // Takes the admitted request's permit from Redis; a refusal means the caller is at the limit,
-    // so the next requests wait for Redis's answer again.
-    private async Task ConfirmInBackgroundAsync(int permitCount)
+    // Takes the admitted requests' permits from Redis, all that gathered since the last call in one, until none
+    // are left unsent; a refusal means the caller is at the limit, so the next requests wait for Redis's answer
+    // again. The waiting count of each request is released only with the answer that counted its permit, so
+    // the bound on admissions ahead of Redis (the allowance) is the same as with one call per request.
+    private async Task ConfirmInBackgroundAsync()
     {
-        try
+        while (true)
         {
-            using var lease = await Shared().AcquireAsync(permitCount).AsTask().WaitAsync(store.Timeout);
-            store.RedisAnswered();
-            Remember(lease);
-            if (!lease.IsAcquired)
+            var permits = Interlocked.Exchange(ref _unsentPermits, 0);
+            if (permits == 0)
             {
-                store.CountOptimisticOverrun();
+                Volatile.Write(ref _confirming, 0);
+                // An admission between the exchange above and this release found a confirmation still running.
+                if (Volatile.Read(ref _unsentPermits) == 0 || Interlocked.CompareExchange(ref _confirming, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
             }
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            Volatile.Write(ref _remainingAtLastAnswer, 0);
-            store.RedisFailed(exception);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The gateway is stopping and the limiter went with it.
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _awaitingAnswer);
+
+            try
+            {
+                using var lease = await Shared().AcquireAsync(permits).AsTask().WaitAsync(store.Timeout);
+                store.RedisAnswered();
+                Remember(lease);
+                if (!lease.IsAcquired)
+                {
+                    store.CountOptimisticOverrun(permits);
+                }
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                Volatile.Write(ref _remainingAtLastAnswer, 0);
+                store.RedisFailed(exception);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The gateway is stopping and the limiter went with it.
+            }
+            catch (Exception)
+            {
+                // Whatever went wrong, nothing more is admitted ahead of an answer until Redis answers again.
+                Volatile.Write(ref _remainingAtLastAnswer, 0);
+            }
+            finally
+            {
+                Interlocked.Add(ref _awaitingAnswer, -permits);
+            }
         }
     }
 

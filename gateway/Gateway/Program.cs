@@ -1,9 +1,11 @@
 using Gateway;
 using Platform.ServiceDefaults;
 
+GatewayRuntime.PreferInlineSocketCompletions();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddGateway();
+builder.UseInlineScheduling();
 
 var app = builder.Build();
 app.UseGateway();

@@ -81,7 +81,7 @@ internal sealed partial class RedisRateLimitStore : IHostedService
 
     public void CountOptimisticAdmission() => _optimisticAdmissions.Add(1);
 
-    public void CountOptimisticOverrun() => _optimisticOverruns.Add(1);
+    public void CountOptimisticOverrun(int requests) => _optimisticOverruns.Add(requests);
 
     /// <summary>False while the multiplexer has no connection or a recent call failed: then nobody waits for Redis.</summary>
     public bool IsRedisUsable()

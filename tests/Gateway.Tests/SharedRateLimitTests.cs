@@ -219,6 +219,31 @@ public sealed class SharedRateLimitTests
         }
     }
 
+    [Test]
+    public async Task ConcurrentRequests_WhosePermitsGoToRedisTogether_AreAllCounted_AndNeverExceedTheLimitByMoreThanTheAllowance()
+    {
+        // 600 a minute: an allowance of 6. Sixteen callers at once, so admissions ahead of Redis gather and
+        // their permits go to Redis several to a call; every one must still be counted there.
+        await using var gateway = await GatewayHarness.StartAsync(
+            Settings(("RateLimiting:PermitsPerMinute", "600"), ("RateLimiting:KeyPrefix", $"test:rl:{Guid.NewGuid():N}:")));
+        using var client = gateway.CreateClient();
+        var token = gateway.Token("concurrent-user");
+        var started = Stopwatch.GetTimestamp();
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 700), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, cancellationToken) =>
+        {
+            using var response = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, "/api/v1/users/42", token), cancellationToken);
+            statuses.Add(response.StatusCode);
+        });
+        var refilled = (int)(Stopwatch.GetElapsedTime(started) / TimeSpan.FromMilliseconds(100)) + 1;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.InRange(600 - 6, 600 + refilled + 6), "counted in Redis, ahead by at most the allowance");
+            Assert.That(statuses.Where(s => s != HttpStatusCode.OK), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        }
+    }
+
     private static Dictionary<string, string?> Settings(params (string Name, string Value)[] settings) =>
         settings.ToDictionary(setting => setting.Name, setting => (string?)setting.Value);
 
