@@ -33,52 +33,33 @@ namespace Portfolio.Infrastructure.Migrations
         /// </summary>
         private const string Triggers = """
             CREATE FUNCTION portfolio.positions_check_references() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                portfolio_ids uuid[];
+                strategy_ids uuid[];
             BEGIN
-                PERFORM 1 FROM portfolio.portfolios p
-                WHERE p.id IN (SELECT c.portfolio_id FROM changed_positions c) FOR KEY SHARE OF p;
-                IF EXISTS (SELECT 1 FROM changed_positions c
-                           WHERE NOT EXISTS (SELECT 1 FROM portfolio.portfolios p WHERE p.id = c.portfolio_id)) THEN
+                -- The references to check: every one an insert writes, those an update changes to a value.
+                IF TG_OP = 'INSERT' THEN
+                    SELECT array_agg(DISTINCT n.portfolio_id),
+                           array_agg(DISTINCT n.strategy_id) FILTER (WHERE n.strategy_id IS NOT NULL)
+                    INTO portfolio_ids, strategy_ids FROM new_positions n;
+                ELSE
+                    SELECT array_agg(DISTINCT n.portfolio_id) FILTER (WHERE n.portfolio_id IS DISTINCT FROM o.portfolio_id),
+                           array_agg(DISTINCT n.strategy_id) FILTER (WHERE n.strategy_id IS NOT NULL AND n.strategy_id IS DISTINCT FROM o.strategy_id)
+                    INTO portfolio_ids, strategy_ids FROM new_positions n JOIN old_positions o ON o.id = n.id;
+                END IF;
+
+                -- As a foreign key does: lock what is referred to, then refuse if any of it is missing.
+                IF (SELECT count(*) FROM (SELECT 1 FROM portfolio.portfolios p WHERE p.id = ANY (portfolio_ids) FOR KEY SHARE OF p) locked)
+                   <> coalesce(cardinality(portfolio_ids), 0) THEN
                     RAISE EXCEPTION 'a position refers to a portfolio that does not exist'
                         USING ERRCODE = 'foreign_key_violation', SCHEMA = 'portfolio', TABLE = 'positions',
                               CONSTRAINT = 'fk_positions_portfolios_portfolio_id';
                 END IF;
-                PERFORM 1 FROM portfolio.strategies s
-                WHERE s.id IN (SELECT c.strategy_id FROM changed_positions c WHERE c.strategy_id IS NOT NULL) FOR KEY SHARE OF s;
-                IF EXISTS (SELECT 1 FROM changed_positions c
-                           WHERE c.strategy_id IS NOT NULL
-                             AND NOT EXISTS (SELECT 1 FROM portfolio.strategies s WHERE s.id = c.strategy_id)) THEN
+                IF (SELECT count(*) FROM (SELECT 1 FROM portfolio.strategies s WHERE s.id = ANY (strategy_ids) FOR KEY SHARE OF s) locked)
+                   <> coalesce(cardinality(strategy_ids), 0) THEN
                     RAISE EXCEPTION 'a position refers to a strategy that does not exist'
                         USING ERRCODE = 'foreign_key_violation', SCHEMA = 'portfolio', TABLE = 'positions',
                               CONSTRAINT = 'fk_positions_strategies_strategy_id';
-                END IF;
-                RETURN NULL;
-            END $$;
-
-            CREATE FUNCTION portfolio.positions_check_changed_references() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF EXISTS (SELECT 1 FROM new_positions n JOIN old_positions o ON o.id = n.id
-                           WHERE n.portfolio_id IS DISTINCT FROM o.portfolio_id
-                              OR (n.strategy_id IS NOT NULL AND n.strategy_id IS DISTINCT FROM o.strategy_id)) THEN
-                    PERFORM 1 FROM portfolio.portfolios p
-                    WHERE p.id IN (SELECT n.portfolio_id FROM new_positions n JOIN old_positions o ON o.id = n.id
-                                   WHERE n.portfolio_id IS DISTINCT FROM o.portfolio_id) FOR KEY SHARE OF p;
-                    IF EXISTS (SELECT 1 FROM new_positions n JOIN old_positions o ON o.id = n.id
-                               WHERE n.portfolio_id IS DISTINCT FROM o.portfolio_id
-                                 AND NOT EXISTS (SELECT 1 FROM portfolio.portfolios p WHERE p.id = n.portfolio_id)) THEN
-                        RAISE EXCEPTION 'a position refers to a portfolio that does not exist'
-                            USING ERRCODE = 'foreign_key_violation', SCHEMA = 'portfolio', TABLE = 'positions',
-                                  CONSTRAINT = 'fk_positions_portfolios_portfolio_id';
-                    END IF;
-                    PERFORM 1 FROM portfolio.strategies s
-                    WHERE s.id IN (SELECT n.strategy_id FROM new_positions n JOIN old_positions o ON o.id = n.id
-                                   WHERE n.strategy_id IS NOT NULL AND n.strategy_id IS DISTINCT FROM o.strategy_id) FOR KEY SHARE OF s;
-                    IF EXISTS (SELECT 1 FROM new_positions n JOIN old_positions o ON o.id = n.id
-                               WHERE n.strategy_id IS NOT NULL AND n.strategy_id IS DISTINCT FROM o.strategy_id
-                                 AND NOT EXISTS (SELECT 1 FROM portfolio.strategies s WHERE s.id = n.strategy_id)) THEN
-                        RAISE EXCEPTION 'a position refers to a strategy that does not exist'
-                            USING ERRCODE = 'foreign_key_violation', SCHEMA = 'portfolio', TABLE = 'positions',
-                                  CONSTRAINT = 'fk_positions_strategies_strategy_id';
-                    END IF;
                 END IF;
                 RETURN NULL;
             END $$;
@@ -96,10 +77,10 @@ namespace Portfolio.Infrastructure.Migrations
             END $$;
 
             CREATE TRIGGER positions_references_on_insert AFTER INSERT ON portfolio.positions
-                REFERENCING NEW TABLE AS changed_positions FOR EACH STATEMENT EXECUTE FUNCTION portfolio.positions_check_references();
+                REFERENCING NEW TABLE AS new_positions FOR EACH STATEMENT EXECUTE FUNCTION portfolio.positions_check_references();
             CREATE TRIGGER positions_references_on_update AFTER UPDATE ON portfolio.positions
                 REFERENCING OLD TABLE AS old_positions NEW TABLE AS new_positions FOR EACH STATEMENT
-                EXECUTE FUNCTION portfolio.positions_check_changed_references();
+                EXECUTE FUNCTION portfolio.positions_check_references();
             CREATE TRIGGER portfolios_delete_positions AFTER DELETE ON portfolio.portfolios
                 REFERENCING OLD TABLE AS deleted_portfolios FOR EACH STATEMENT EXECUTE FUNCTION portfolio.portfolios_delete_positions();
             CREATE TRIGGER strategies_ungroup_positions AFTER DELETE ON portfolio.strategies
@@ -115,7 +96,6 @@ namespace Portfolio.Infrastructure.Migrations
                 DROP TRIGGER portfolios_delete_positions ON portfolio.portfolios;
                 DROP TRIGGER strategies_ungroup_positions ON portfolio.strategies;
                 DROP FUNCTION portfolio.positions_check_references();
-                DROP FUNCTION portfolio.positions_check_changed_references();
                 DROP FUNCTION portfolio.portfolios_delete_positions();
                 DROP FUNCTION portfolio.strategies_ungroup_positions();
                 """);
