@@ -13,9 +13,10 @@ namespace Gateway;
 /// With an <paramref name="optimisticAllowance"/> above zero, a request is admitted at once when
 /// Redis's last answer for the partition left at least the allowance more tokens than admissions
 /// still waiting for their answer, and fewer than the allowance wait; its permit is taken from Redis
-/// all the same, in the background. Every request is still counted in the shared bucket, and a
-/// caller whose bucket runs low waits for Redis's answer again, so a replica alone never admits
-/// beyond the limit. Only if other replicas took more than that margin since this replica's last
+/// all the same, in the background, or with the next call of a caller who waits for Redis (which must
+/// not take the tokens that admission counted on). Every request is still counted in the shared
+/// bucket, and a caller whose bucket runs low waits for Redis's answer again, so a replica alone never
+/// admits beyond the limit. Only if other replicas took more than that margin since this replica's last
 /// answer can it admit too many: at most the allowance, after which its next answer stops it.
 /// The round trip per request was one of the gateway's largest fixed costs (docs/benchmarks.md);
 /// this takes it off the request's path without giving up the shared budget.
@@ -32,7 +33,22 @@ internal sealed class FallbackRateLimiter(
 
     private RateLimiter? _shared;
     private RateLimiter? _local;
+
+    // Permits admitted ahead of Redis's answer and not yet counted there (at most the allowance), and all
+    // permits on their way to Redis, those and the ones whose callers wait: each will take a token that
+    // the last answer still showed, so the margin is kept above all of them.
+    private int _admittedAhead;
     private int _awaitingAnswer;
+
+    // Answers can be handled out of the order Redis gave them in, and calls can reach Redis out of the
+    // order they were numbered in. The count remembered is that of the latest-numbered call answered,
+    // less the permits of every other answer handled while it was on its way (those Redis counted
+    // before it are taken off twice: the safe side); an older call answered after it takes its own
+    // permits off. So a permit whose answer was handled is never missing from the remembered count.
+    private readonly Lock _answerGate = new();
+    private long _callsSent;
+    private long _rememberedCall;
+    private long _permitsAnswered;
     private long _remainingAtLastAnswer;
 
     // Permits of admitted requests not yet sent to Redis, and whether a confirmation is on its way. While one
@@ -68,10 +84,11 @@ internal sealed class FallbackRateLimiter(
 
         if (optimisticAllowance > 0 && Volatile.Read(ref _remainingAtLastAnswer) > 0)
         {
+            var ahead = Interlocked.Add(ref _admittedAhead, permitCount);
             var waiting = Interlocked.Add(ref _awaitingAnswer, permitCount);
             // Kept an allowance away from the bottom of the bucket, where other replicas' requests
             // since that answer could have taken the rest.
-            if (waiting <= optimisticAllowance && waiting + optimisticAllowance <= Volatile.Read(ref _remainingAtLastAnswer))
+            if (ahead <= optimisticAllowance && waiting + optimisticAllowance <= Volatile.Read(ref _remainingAtLastAnswer))
             {
                 store.CountOptimisticAdmission();
                 Interlocked.Add(ref _unsentPermits, permitCount);
@@ -83,14 +100,29 @@ internal sealed class FallbackRateLimiter(
                 return Admitted;
             }
 
+            Interlocked.Add(ref _admittedAhead, -permitCount);
             Interlocked.Add(ref _awaitingAnswer, -permitCount);
+        }
+
+        // Admissions ahead of Redis still unsent go with this call: a caller that waits for Redis must not
+        // take, ahead of them, the tokens their admission counted on.
+        var carried = optimisticAllowance > 0 ? Interlocked.Exchange(ref _unsentPermits, 0) : 0;
+        if (optimisticAllowance > 0)
+        {
+            Interlocked.Add(ref _awaitingAnswer, permitCount);
         }
 
         try
         {
-            var lease = await Shared().AcquireAsync(permitCount, cancellationToken).AsTask().WaitAsync(store.Timeout, cancellationToken);
-            store.RedisAnswered();
-            Remember(lease);
+            var lease = await AcquireSharedAsync(permitCount + carried, cancellationToken);
+            if (carried > 0 && !lease.IsAcquired)
+            {
+                // Only other replicas can have taken the margin; the caller's own permit is asked for alone.
+                store.CountOptimisticOverrun(carried);
+                lease.Dispose();
+                lease = await AcquireSharedAsync(permitCount, cancellationToken);
+            }
+
             return lease;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
@@ -98,6 +130,32 @@ internal sealed class FallbackRateLimiter(
             // RedisTimeoutException is a TimeoutException, RedisConnectionException a RedisException.
             store.RedisFailed(exception);
             return await LocalAcquireAsync(permitCount, cancellationToken);
+        }
+        finally
+        {
+            // Only now: its token is in the remembered answer, or the call failed and nothing is admitted ahead.
+            if (optimisticAllowance > 0)
+            {
+                Interlocked.Add(ref _admittedAhead, -carried);
+                Interlocked.Add(ref _awaitingAnswer, -(permitCount + carried));
+            }
+        }
+    }
+
+    private async Task<RateLimitLease> AcquireSharedAsync(int permits, CancellationToken cancellationToken)
+    {
+        var call = Send();
+        try
+        {
+            var lease = await Shared().AcquireAsync(permits, cancellationToken).AsTask().WaitAsync(store.Timeout, cancellationToken);
+            store.RedisAnswered();
+            Remember(call, permits, lease);
+            return lease;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            Forget(call);
+            throw;
         }
     }
 
@@ -122,11 +180,12 @@ internal sealed class FallbackRateLimiter(
                 continue;
             }
 
+            var call = Send();
             try
             {
                 using var lease = await Shared().AcquireAsync(permits).AsTask().WaitAsync(store.Timeout);
                 store.RedisAnswered();
-                Remember(lease);
+                Remember(call, permits, lease);
                 if (!lease.IsAcquired)
                 {
                     store.CountOptimisticOverrun(permits);
@@ -134,7 +193,7 @@ internal sealed class FallbackRateLimiter(
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
-                Volatile.Write(ref _remainingAtLastAnswer, 0);
+                Forget(call);
                 store.RedisFailed(exception);
             }
             catch (ObjectDisposedException)
@@ -144,25 +203,63 @@ internal sealed class FallbackRateLimiter(
             catch (Exception)
             {
                 // Whatever went wrong, nothing more is admitted ahead of an answer until Redis answers again.
-                Volatile.Write(ref _remainingAtLastAnswer, 0);
+                Forget(call);
             }
             finally
             {
+                Interlocked.Add(ref _admittedAhead, -permits);
                 Interlocked.Add(ref _awaitingAnswer, -permits);
             }
         }
     }
 
-    // The tokens Redis says are left after this answer; none when it refused or did not say.
-    private void Remember(RateLimitLease lease)
+    private Call Send()
     {
+        var number = Interlocked.Increment(ref _callsSent);
+        return new Call(number, Interlocked.Read(ref _permitsAnswered));
+    }
+
+    // The tokens Redis says are left after this answer; none when it refused or did not say.
+    private void Remember(Call call, int permits, RateLimitLease lease)
+    {
+        if (optimisticAllowance == 0)
+        {
+            return;
+        }
+
         long remaining = 0;
-        if (optimisticAllowance > 0 && lease.IsAcquired && lease.TryGetMetadata(RateLimitMetadataName.Remaining.Name, out var value) && value is not null)
+        if (lease.IsAcquired && lease.TryGetMetadata(RateLimitMetadataName.Remaining.Name, out var value) && value is not null)
         {
             remaining = value is long number ? number : long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         }
 
-        Volatile.Write(ref _remainingAtLastAnswer, remaining);
+        lock (_answerGate)
+        {
+            var answeredMeanwhile = _permitsAnswered - call.PermitsAnsweredBefore;
+            if (lease.IsAcquired)
+            {
+                Interlocked.Add(ref _permitsAnswered, permits);
+            }
+
+            if (remaining > 0 && call.Number < _rememberedCall)
+            {
+                Volatile.Write(ref _remainingAtLastAnswer, Math.Max(0, _remainingAtLastAnswer - permits));
+                return;
+            }
+
+            _rememberedCall = Math.Max(_rememberedCall, call.Number);
+            Volatile.Write(ref _remainingAtLastAnswer, Math.Max(0, remaining - answeredMeanwhile));
+        }
+    }
+
+    // A failed call: nothing is admitted ahead until Redis answers again, whatever the order.
+    private void Forget(Call call)
+    {
+        lock (_answerGate)
+        {
+            _rememberedCall = Math.Max(_rememberedCall, call.Number);
+            Volatile.Write(ref _remainingAtLastAnswer, 0);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -213,6 +310,9 @@ internal sealed class FallbackRateLimiter(
         created.Dispose();
         return existing;
     }
+
+    /// <summary>A call to Redis: its number in sending order, and how many permits had been answered when it left.</summary>
+    private readonly record struct Call(long Number, long PermitsAnsweredBefore);
 
     private sealed class FixedLease(bool acquired) : RateLimitLease
     {
