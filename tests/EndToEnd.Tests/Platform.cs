@@ -21,6 +21,10 @@ public sealed class Platform
     // portfolio's clients from under it. A database of its own keeps this run's identity to itself.
     private static ScratchDatabase _identityDatabase = null!;
 
+    // Portfolio.Tests seed instruments (SPY with 300 closes, marked synced) into the shared test database
+    // while this suite runs; portfolio here would then never back-fill the three years its risk flow expects.
+    private static ScratchDatabase _portfolioDatabase = null!;
+
     public const string IdentityProject = "services/identity/Identity.Api";
     public const string DealsProject = "services/deals/Deals.Api";
     public const string AlertsProject = "services/alerts/Alerts.Api";
@@ -55,6 +59,7 @@ public sealed class Platform
         var gatewayPort = ServiceProcess.FreePort();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
         _identityDatabase = await ScratchDatabase.CreateAsync("identity");
+        _portfolioDatabase = await ScratchDatabase.CreateAsync("portfolio");
 
         // Alerts first, as make run does: its queues must exist before identity publishes the demo users.
         // What every service process gets: its own database login, the broker, the cache, and whose tokens to trust.
@@ -91,6 +96,7 @@ public sealed class Platform
         // Portfolio before identity as well: it gives every registered user a default portfolio.
         Processes.Add(await ServiceProcess.StartAsync("portfolio", PortfolioProject, portfolioPort,
             ServiceEnvironment("portfolio", [.. CallerOfMarketdata("portfolio", PortfolioClientSecret),
+                ("ConnectionStrings__Postgres", _portfolioDatabase.ConnectionString),
                 ("Storage__FileSystem__Root", Path.Combine(Path.GetTempPath(), "e2e-portfolio-storage", Guid.NewGuid().ToString("N")))])));
 
         IdentityEnvironment = new Dictionary<string, string>
@@ -164,6 +170,7 @@ public sealed class Platform
         }
 
         await _identityDatabase.DisposeAsync();
+        await _portfolioDatabase.DisposeAsync();
     }
 
     /// <summary>A gateway client signed in as the user (JSON login), as the web console would be.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Platform.Testing;
 
@@ -36,12 +35,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 
     /// <summary>Starts <c>dotnet &lt;dll&gt;</c> with the given environment and waits for <c>/health/ready</c>.</summary>
     public static async Task<ServiceProcess> StartAsync(string name, string projectDirectory, int port, IDictionary<string, string> environment)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Platform.Testing;
@@ -30,7 +28,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public static async Task<LocalPostgresCluster> StartAsync(string name)
     {
         var directory = Path.Combine(TestEnvironment.RunDirectory, "clusters", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)]);
-        var cluster = new LocalPostgresCluster(directory, FreePort());
+        var cluster = new LocalPostgresCluster(directory, TestPorts.Next());
         await RepoScript.RunOkAsync(Script, ["start", directory, cluster.Port.ToString(CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(90));
         return cluster;
     }
@@ -52,12 +50,5 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await RepoScript.RunOkAsync(Script, ["stop", Directory]);
         System.IO.Directory.Delete(Directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
