@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using RedisRateLimiting;
@@ -56,6 +57,13 @@ internal sealed class FallbackRateLimiter(
     // partition instead of one per request (Redis spent about 0.1 ms of CPU per proxied request on them).
     private int _unsentPermits;
     private int _confirming;
+
+    // A busy partition's confirmations go at most this often: Redis's script was about 0.2 ms of the gateway's
+    // CPU per call (with Redis unreachable the gateway spent 0.32 ms per proxied request instead of 0.49-0.60),
+    // and gathered by round trip alone it still made one call per request at one connection, one per two
+    // at sixteen. A quiet partition's permit still goes at once.
+    public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMilliseconds(20);
+    private long _lastConfirmationSent;
 
     // Removable once neither side is in use; a partly drained local bucket keeps it alive.
     public override TimeSpan? IdleDuration
@@ -167,6 +175,12 @@ internal sealed class FallbackRateLimiter(
     {
         while (true)
         {
+            var sinceLast = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastConfirmationSent));
+            if (sinceLast < ConfirmationInterval)
+            {
+                await Task.Delay(ConfirmationInterval - sinceLast);
+            }
+
             var permits = Interlocked.Exchange(ref _unsentPermits, 0);
             if (permits == 0)
             {
@@ -180,6 +194,7 @@ internal sealed class FallbackRateLimiter(
                 continue;
             }
 
+            Volatile.Write(ref _lastConfirmationSent, Stopwatch.GetTimestamp());
             var call = Send();
             try
             {

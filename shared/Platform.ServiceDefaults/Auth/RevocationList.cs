@@ -30,6 +30,7 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Watcher, byte>> _watchers = new(StringComparer.Ordinal);
     private readonly Doorbell _resync = new();
     private volatile bool _subscribed;
+    private long _failOpenWarnedAt;
 
     /// <summary>When the copy last matched Redis in full; null until the first read succeeded.</summary>
     public DateTimeOffset? SyncedAt { get; private set; }
@@ -39,8 +40,16 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
 
     // Until the first full read a fresh replica asks Redis directly, so it does not start by
     // accepting tokens every other replica refuses; without Redis it accepts (the fail-open window).
+    // Not connected at all, it does not ask: every request would wait out the timeout (a replica
+    // started during an outage answered each request 250 ms late).
     private async ValueTask<bool> LookUpBeforeFirstSyncAsync(string subject, string stampFingerprint, CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected)
+        {
+            WarnFailingOpen("not connected");
+            return IsRevoked(subject, stampFingerprint);
+        }
+
         try
         {
             var value = await redis.GetDatabase().StringGetAsync(RevocationStore.Key(subject)).WaitAsync(FirstSyncLookupTimeout, cancellationToken);
@@ -51,10 +60,23 @@ public sealed class RevocationList(IConnectionMultiplexer redis, TimeProvider cl
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            logger.LogWarning("Revocation list not yet read and Redis unreachable ({Reason}); accepting the token on its signature and lifetime.", exception.Message);
+            WarnFailingOpen(exception.Message);
         }
 
         return IsRevoked(subject, stampFingerprint);
+    }
+
+    // Once per RetryInterval at most: during an outage every request comes through here.
+    private void WarnFailingOpen(string reason)
+    {
+        var now = clock.GetTimestamp();
+        var last = Interlocked.Read(ref _failOpenWarnedAt);
+        if ((last != 0 && clock.GetElapsedTime(last, now) < RetryInterval) || Interlocked.CompareExchange(ref _failOpenWarnedAt, now, last) != last)
+        {
+            return;
+        }
+
+        logger.LogWarning("Revocation list not yet read and Redis unreachable ({Reason}); accepting tokens on their signature and lifetime.", reason);
     }
 
     public bool IsRevoked(string subject, string stampFingerprint) =>
