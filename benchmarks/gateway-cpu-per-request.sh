@@ -19,19 +19,10 @@ if curl -s -o /dev/null "$gateway/health/live" 2>/dev/null; then echo "$gateway 
 source "$repo/.run/infra.env"
 redis=(redis-cli -h 127.0.0.1 -p "$PLATFORM_REDIS_PORT")
 
-eval "$("$repo/deploy/local/service-env.sh" gateway)"
-(
-  cd "$(dirname "$dll")"
-  ASPNETCORE_URLS="$gateway" ASPNETCORE_ENVIRONMENT=Production \
-    Auth__Issuer="http://127.0.0.1:${GATEWAY_PORT:-8080}" Auth__JwksUri="$identity/.well-known/jwks.json" \
-    ReverseProxy__Clusters__identity__Destinations__primary__Address="$identity/" \
-    RateLimiting__PermitsPerMinute=1000000 RateLimiting__LoginPermitsPerMinute=1000000 \
-    RateLimiting__LoginPermitsPerMinutePerIp=1000000 Logging__LogLevel__Default=Warning \
-    exec env "$@" dotnet "$dll"
-) >/tmp/bench-gateway-cpu.log 2>&1 &
-launcher=$!
-trap 'kill $launcher 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "$gateway/health/ready" 2>/dev/null && break; sleep 0.5; done
+source "$repo/benchmarks/lib/bench-gateway.sh"
+trap 'kill $bench_gateway_launcher 2>/dev/null || true' EXIT
+start_bench_gateway "$gateway" "$dll" /tmp/bench-gateway-cpu.log "$@"
+launcher=$bench_gateway_launcher
 pid="$(pgrep -f "dotnet $dll" | head -1)"
 [[ -n "$pid" ]] || { echo "benchmark gateway did not start:" >&2; tail -20 /tmp/bench-gateway-cpu.log >&2; exit 1; }
 

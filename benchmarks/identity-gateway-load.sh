@@ -29,7 +29,6 @@ runs="${RUNS:-5}"
 warmup="${WARMUP:-20}"
 connections="${CONNECTIONS:-16}"
 identity="http://127.0.0.1:5101"
-issuer="http://127.0.0.1:${GATEWAY_PORT:-8080}"
 gateway_port="${BENCH_GATEWAY_PORT:-18080}"
 gateway="http://127.0.0.1:$gateway_port"
 
@@ -43,20 +42,11 @@ dll="$repo/gateway/Gateway/bin/Release/net10.0/Gateway.dll"
 if curl -s -o /dev/null "$gateway/health/live" 2>/dev/null; then echo "port $gateway_port is in use: stop what listens there or set BENCH_GATEWAY_PORT" >&2; exit 1; fi
 
 # A gateway of our own, configured like make run's but without rate limits.
-eval "$("$repo/deploy/local/service-env.sh" gateway)"
-(
-  cd "$(dirname "$dll")"
-  ASPNETCORE_URLS="$gateway" ASPNETCORE_ENVIRONMENT=Production \
-    Auth__Issuer="$issuer" Auth__JwksUri="$identity/.well-known/jwks.json" \
-    ReverseProxy__Clusters__identity__Destinations__primary__Address="$identity/" \
-    RateLimiting__PermitsPerMinute=1000000 RateLimiting__LoginPermitsPerMinute=1000000 \
-    RateLimiting__LoginPermitsPerMinutePerIp=1000000 Logging__LogLevel__Default=Warning \
-    exec env ${GATEWAY_EXTRA_ENV:-} dotnet "$dll"
-) >/tmp/bench-gateway.log 2>&1 &
-gateway_pid=$!
-trap 'kill $gateway_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "$gateway/health/ready" 2>/dev/null && break; sleep 0.5; done
-curl -fsS -o /dev/null "$gateway/health/ready" || { echo "benchmark gateway did not start:" >&2; tail -20 /tmp/bench-gateway.log >&2; exit 1; }
+source "$repo/benchmarks/lib/bench-gateway.sh"
+trap 'kill $bench_gateway_launcher 2>/dev/null || true' EXIT
+# shellcheck disable=SC2086 # GATEWAY_EXTRA_ENV is a list of settings
+start_bench_gateway "$gateway" "$dll" /tmp/bench-gateway.log ${GATEWAY_EXTRA_ENV:-}
+gateway_pid=$bench_gateway_launcher
 
 token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
