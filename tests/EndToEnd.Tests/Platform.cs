@@ -50,13 +50,13 @@ public sealed class Platform
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var identityPort = ServiceProcess.FreePort();
-        var dealsPort = ServiceProcess.FreePort();
-        var alertsPort = ServiceProcess.FreePort();
-        var marketDataPort = ServiceProcess.FreePort();
-        var portfolioPort = ServiceProcess.FreePort();
-        var loansPort = ServiceProcess.FreePort();
-        var gatewayPort = ServiceProcess.FreePort();
+        var identityPort = TestPorts.Next();
+        var dealsPort = TestPorts.Next();
+        var alertsPort = TestPorts.Next();
+        var marketDataPort = TestPorts.Next();
+        var portfolioPort = TestPorts.Next();
+        var loansPort = TestPorts.Next();
+        var gatewayPort = TestPorts.Next();
         var issuer = $"http://127.0.0.1:{gatewayPort}";
         _identityDatabase = await ScratchDatabase.CreateAsync("identity");
         _portfolioDatabase = await ScratchDatabase.CreateAsync("portfolio");

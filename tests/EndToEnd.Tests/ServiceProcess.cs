@@ -35,8 +35,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static int FreePort() => TestPorts.Next();
-
     /// <summary>Starts <c>dotnet &lt;dll&gt;</c> with the given environment and waits for <c>/health/ready</c>.</summary>
     public static async Task<ServiceProcess> StartAsync(string name, string projectDirectory, int port, IDictionary<string, string> environment)
     {
@@ -55,7 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         string projectDirectory, IDictionary<string, string> environment, string[] arguments, TimeSpan timeout)
     {
-        using var process = new Process { StartInfo = StartInfo(projectDirectory, FreePort(), environment, arguments) };
+        using var process = new Process { StartInfo = StartInfo(projectDirectory, TestPorts.Next(), environment, arguments) };
         process.Start();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
