@@ -160,8 +160,9 @@ internal sealed class FallbackRateLimiter(
             Remember(call, permits, lease);
             return lease;
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception) when (exception is not (ObjectDisposedException or OperationCanceledException))
         {
+            // Whatever went wrong, nothing more is admitted ahead of an answer until Redis answers again.
             Forget(call);
             throw;
         }
@@ -195,12 +196,9 @@ internal sealed class FallbackRateLimiter(
             }
 
             Volatile.Write(ref _lastConfirmationSent, Stopwatch.GetTimestamp());
-            var call = Send();
             try
             {
-                using var lease = await Shared().AcquireAsync(permits).AsTask().WaitAsync(store.Timeout);
-                store.RedisAnswered();
-                Remember(call, permits, lease);
+                using var lease = await AcquireSharedAsync(permits, CancellationToken.None);
                 if (!lease.IsAcquired)
                 {
                     store.CountOptimisticOverrun(permits);
@@ -208,17 +206,12 @@ internal sealed class FallbackRateLimiter(
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
-                Forget(call);
                 store.RedisFailed(exception);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The gateway is stopping and the limiter went with it.
             }
             catch (Exception)
             {
-                // Whatever went wrong, nothing more is admitted ahead of an answer until Redis answers again.
-                Forget(call);
+                // The gateway is stopping and the limiter went with it, or the call failed otherwise
+                // (then AcquireSharedAsync stopped admissions ahead of Redis until it answers again).
             }
             finally
             {
