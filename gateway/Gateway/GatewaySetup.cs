@@ -18,7 +18,7 @@ public static class GatewaySetup
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection)).AddHeldResponses();
 
         // Without a key source the gateway would authenticate nobody: fail at start-up instead.
         builder.Services.AddOptions<AuthOptions>()
@@ -62,7 +62,14 @@ public static class GatewaySetup
             pipeline.UseRateLimiter();
             pipeline.Use(LoginAccountMiddleware.RefuseUnreadableAsync);
         });
-        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(HeldResponses.CompleteProxiedResponse);
+            // YARP's own pipeline, as MapReverseProxy() without arguments builds it.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        }).ConfigureEndpoints((endpoint, route) =>
         {
             // A route's MaxRequestBodySize (e.g. CSV imports) replaces the gateway-wide Http:MaxRequestBodyBytes.
             if (route.MaxRequestBodySize is > 0 and var limit)

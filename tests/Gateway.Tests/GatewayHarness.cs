@@ -41,6 +41,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory { get; }
 
+    /// <summary>The echo backend itself, to compare what it sends with what the gateway passes on.</summary>
+    public Uri BackendAddress => _backend?.BaseAddress ?? throw new ObjectDisposedException(nameof(GatewayHarness));
+
     /// <param name="onKestrel">Serve the gateway on a real Kestrel port instead of TestServer, where server limits apply.</param>
     /// <param name="logs">Also receives the gateway's logs.</param>
     public static async Task<GatewayHarness> StartAsync(

@@ -79,11 +79,22 @@ public sealed class EchoBackend : IAsyncDisposable
         if (options.BigBodyBytes > 0 && context.Request.Path.Value?.EndsWith(BigPathSuffix, StringComparison.Ordinal) == true)
         {
             context.Response.ContentType = "application/octet-stream";
-            context.Response.ContentLength = options.BigBodyBytes;
+            // ?chunked: no Content-Length, the body sent in chunks of varying sizes with a short pause now and then.
+            var chunked = context.Request.Query.ContainsKey("chunked");
+            context.Response.ContentLength = chunked ? null : options.BigBodyBytes;
             var chunk = new byte[64 * 1024];
-            for (var remaining = options.BigBodyBytes; remaining > 0; remaining -= chunk.Length)
+            var written = 0;
+            for (var remaining = options.BigBodyBytes; remaining > 0;)
             {
-                await context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, remaining)));
+                var size = (int)Math.Min(chunked ? 1 + (written % 40_000) : chunk.Length, remaining);
+                chunk.AsSpan(0, size).Fill((byte)('a' + written % 26));
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, size));
+                written++;
+                remaining -= size;
+                if (chunked && written % 16 == 0)
+                {
+                    await Task.Delay(5);
+                }
             }
 
             return;

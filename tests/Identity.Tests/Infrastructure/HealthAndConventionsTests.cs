@@ -82,4 +82,22 @@ public sealed class HealthAndConventionsTests
 
         Assert.That(response.Headers.GetValues("X-Request-ID").Single(), Has.Length.EqualTo(32));
     }
+
+    [Test]
+    public async Task CreatedRequestIds_AreDistinctHexTokens()
+    {
+        using var client = Factory.CreateClient();
+
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var response = await client.GetAsync("/health/live");
+            ids.Add(response.Headers.GetValues("X-Request-ID").Single());
+        }
+
+        Assert.That(ids, Is.Unique);
+        Assert.That(ids, Has.All.Match("^[0-9a-f]{32}$"));
+        // One process, one prefix: what tells two requests apart is the counter, which never repeats within a process.
+        Assert.That(ids.Select(id => id[..16]).Distinct().Count(), Is.EqualTo(1));
+    }
 }
