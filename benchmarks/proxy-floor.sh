@@ -5,6 +5,8 @@
 #   nginx    nginx 1.22 from Debian, one worker, keep-alive to identity, no access log: a C proxy
 #   floor    YARP alone (benchmarks/ProxyFloor): forwarding with the gateway's I/O settings and nothing else
 #   gateway  the gateway, configured as make run's with rate limits lifted (benchmarks/lib/bench-gateway.sh)
+#   earlier  only with EARLIER_GATEWAY_DLL=<another build's Gateway.dll>: that build, configured alike, to compare
+#            two builds of the gateway side by side in the same rounds (a worktree: git worktree add /tmp/x <rev>)
 # Each is warmed, then RUNS rounds run the four in turn (drift hits all alike): p50 at one connection
 # and requests/s at CONNECTIONS. The summary gives medians, each proxy's added p50 (median of the
 # per-round differences) and its share of direct throughput (median of the per-round ratios).
@@ -14,7 +16,7 @@
 # last one, so identity has the same CPU direct and proxied; affinities are reset to all cores at exit.
 #
 # Needs `make run` up and a Release build (make build; ProxyFloor is built here if missing).
-# Env: RUNS (5), DURATION (5), CONNECTIONS (16), WARMUP (10), BASE_PORT (18100: uses 3 ports from there), PIN (0).
+# Env: RUNS (5), DURATION (5), CONNECTIONS (16), WARMUP (10), BASE_PORT (18100: uses 4 ports from there), PIN (0).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"; duration="${DURATION:-5}"; connections="${CONNECTIONS:-16}"; warmup="${WARMUP:-10}"
@@ -22,16 +24,20 @@ base="${BASE_PORT:-18100}"
 cores="$(getconf _NPROCESSORS_ONLN)" # not nproc: once this shell is pinned, nproc counts one core
 identity="http://127.0.0.1:5101"
 nginx_url="http://127.0.0.1:$base"; floor_url="http://127.0.0.1:$((base + 1))"; gateway_url="http://127.0.0.1:$((base + 2))"
+earlier_url="http://127.0.0.1:$((base + 3))"; earlier_dll="${EARLIER_GATEWAY_DLL:-}"
+sides=(direct:"$identity" nginx:"$nginx_url" floor:"$floor_url" gateway:"$gateway_url")
+[[ -z "$earlier_dll" ]] || sides+=(earlier:"$earlier_url")
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 command -v nginx >/dev/null || apt-get install -y -qq nginx >/dev/null
 curl -fsS -o /dev/null "$identity/health/ready" || { echo "identity is not running: run 'make run' first" >&2; exit 1; }
-for url in "$nginx_url" "$floor_url" "$gateway_url"; do
+for url in "$nginx_url" "$floor_url" "$gateway_url" "$earlier_url"; do
   if curl -s -o /dev/null "$url" 2>/dev/null; then echo "$url is in use: set BASE_PORT" >&2; exit 1; fi
 done
 gateway_dll="$repo/gateway/Gateway/bin/Release/net10.0/Gateway.dll"
 floor_dll="$repo/benchmarks/ProxyFloor/bin/Release/net10.0/ProxyFloor.dll"
 [[ -f "$gateway_dll" ]] || { echo "build first: make build" >&2; exit 1; }
+[[ -z "$earlier_dll" || -f "$earlier_dll" ]] || { echo "EARLIER_GATEWAY_DLL: no such file $earlier_dll" >&2; exit 1; }
 [[ -f "$floor_dll" ]] || dotnet build "$repo/benchmarks/ProxyFloor/ProxyFloor.csproj" -c Release --nologo -v quiet >/dev/null
 
 work="$(mktemp -d)"
@@ -67,6 +73,10 @@ pids+=($!)
 source "$repo/benchmarks/lib/bench-gateway.sh"
 start_bench_gateway "$gateway_url" "$gateway_dll" "$work/gateway.log"
 pids+=("$bench_gateway_launcher")
+if [[ -n "$earlier_dll" ]]; then
+  start_bench_gateway "$earlier_url" "$earlier_dll" "$work/earlier.log"
+  pids+=("$bench_gateway_launcher")
+fi
 for url in "$nginx_url" "$floor_url"; do
   for _ in $(seq 1 60); do curl -s -o /dev/null "$url/health/live" && break; sleep 0.5; done
 done
@@ -74,7 +84,8 @@ done
 token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 me=(-H "Authorization: Bearer $token")
-for url in "$identity" "$nginx_url" "$floor_url" "$gateway_url"; do
+for side in "${sides[@]}"; do
+  url="${side#*:}"
   status="$(curl -s -o /dev/null -w '%{http_code}' "${me[@]}" "$url/api/v1/auth/me")"
   [[ "$status" == 200 ]] || { echo "$url/api/v1/auth/me answered $status" >&2; exit 1; }
 done
@@ -83,19 +94,20 @@ load=()
 if [[ "${PIN:-0}" == 1 ]]; then
   (( cores >= 2 )) || { echo "PIN=1 needs two cores at least" >&2; exit 1; }
   last=$((cores - 1)); pinned=1
-  proxies="$(for port in "$base" $((base + 1)) $((base + 2)); do ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2; done | sort -u)"
+  proxies="$(for port in "$base" $((base + 1)) $((base + 2)) $((base + 3)); do ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2; done | sort -u)"
   for pid in $(ps -eo pid --no-headers); do taskset -a -cp "0-$((last - 1))" "$pid" >/dev/null 2>&1 || true; done
   for pid in $proxies; do taskset -a -cp "$last" "$pid" >/dev/null; done
   load=(taskset -c "$last")
   echo "pinned: proxies and wrk on core $last, everything else on 0-$((last - 1))"
 fi
 echo "cores: $cores, ${duration}s x $runs rounds, $connections connections, warm-up ${warmup}s each, $(date -u +%FT%TZ)"
-for url in "$identity" "$nginx_url" "$floor_url" "$gateway_url"; do
+for side in "${sides[@]}"; do
+  url="${side#*:}"
   "${load[@]}" wrk -t2 -c"$connections" -d"${warmup}s" "${me[@]}" "$url/api/v1/auth/me" >/dev/null
 done
 rows="$work/rows"
 for run in $(seq 1 "$runs"); do
-  for side in direct:"$identity" nginx:"$nginx_url" floor:"$floor_url" gateway:"$gateway_url"; do
+  for side in "${sides[@]}"; do
     name="${side%%:*}"; url="${side#*:}"
     one="$("${load[@]}" wrk -t1 -c1 -d"${duration}s" --latency "${me[@]}" "$url/api/v1/auth/me")"
     many="$("${load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${me[@]}" "$url/api/v1/auth/me")"
@@ -116,7 +128,9 @@ for line in open(sys.argv[1]):
 direct = rows["direct"]
 print(f"\n| via | p50 at 1 connection | requests/s at {sys.argv[2]} | added p50 | share of direct throughput | non-2xx |")
 print("|---|---:|---:|---:|---:|---:|")
-for name in ("direct", "nginx", "floor", "gateway"):
+for name in ("direct", "nginx", "floor", "gateway", "earlier"):
+    if name not in rows:
+        continue
     r = rows[name]
     p50 = st.median(v[0] for v in r.values()); rps = st.median(v[1] for v in r.values())
     added = st.median(r[k][0] - direct[k][0] for k in r)
