@@ -23,17 +23,17 @@ source "$repo/benchmarks/lib/bench-gateway.sh"
 trap 'kill $bench_gateway_launcher 2>/dev/null || true' EXIT
 start_bench_gateway "$gateway" "$dll" /tmp/bench-gateway-cpu.log "$@"
 launcher=$bench_gateway_launcher
-pid="$(pgrep -f "dotnet $dll" | head -1)"
+# By its port: make run's gateway runs the same Gateway.dll, so the command line does not tell them apart.
+pid="$(ss -ltnpH "sport = :${gateway##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
 [[ -n "$pid" ]] || { echo "benchmark gateway did not start:" >&2; tail -20 /tmp/bench-gateway-cpu.log >&2; exit 1; }
 
-token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+token="$(bench_access_token "$identity")"
 auth=(-H "Authorization: Bearer $token")
 wrk -t2 -c16 -d10s "${auth[@]}" "$gateway/api/v1/auth/me" >/dev/null
 wrk -t2 -c16 -d5s "${auth[@]}" "$identity/api/v1/auth/me" >/dev/null
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-p50_ms() { wrk -t1 -c1 -d"${duration}s" --latency "${auth[@]}" "$1" | awk '/^ +50%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v); else { sub(/s/, "", v); v *= 1000 } print v }'; }
+p50_ms() { wrk -t1 -c1 -d"${duration}s" --latency "${auth[@]}" "$1" | wrk_p50_ms; }
 wrk16() { wrk -t1 -c16 -d"${duration}s" "${auth[@]}" "$1"; }
 rows="$(mktemp)"; trap 'kill $launcher 2>/dev/null || true; rm -f "$rows"' EXIT
 ticks_per_second="$(getconf CLK_TCK)"

@@ -48,8 +48,7 @@ trap 'kill $bench_gateway_launcher 2>/dev/null || true' EXIT
 start_bench_gateway "$gateway" "$dll" /tmp/bench-gateway.log ${GATEWAY_EXTRA_ENV:-}
 gateway_pid=$bench_gateway_launcher
 
-token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+token="$(bench_access_token "$identity")"
 
 login_lua="$(mktemp --suffix=.lua)"
 cat >"$login_lua" <<'LUA'

@@ -81,8 +81,7 @@ for url in "$nginx_url" "$floor_url"; do
   for _ in $(seq 1 60); do curl -s -o /dev/null "$url/health/live" && break; sleep 0.5; done
 done
 
-token="$(curl -fsS "$identity/api/v1/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+token="$(bench_access_token "$identity")"
 me=(-H "Authorization: Bearer $token")
 for side in "${sides[@]}"; do
   url="${side#*:}"
@@ -111,7 +110,7 @@ for run in $(seq 1 "$runs"); do
     name="${side%%:*}"; url="${side#*:}"
     one="$("${load[@]}" wrk -t1 -c1 -d"${duration}s" --latency "${me[@]}" "$url/api/v1/auth/me")"
     many="$("${load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${me[@]}" "$url/api/v1/auth/me")"
-    p50="$(echo "$one" | awk '/^ +50%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v); else { sub(/s/, "", v); v *= 1000 } print v }')"
+    p50="$(echo "$one" | wrk_p50_ms)"
     rps="$(echo "$many" | awk '/Requests\/sec/ {print $2}')"
     bad="$(echo "$one$many" | awk '/Non-2xx/ {n += $5} END {print n + 0}')"
     echo "$run $name $p50 $rps $bad" >>"$rows"

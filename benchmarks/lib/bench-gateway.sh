@@ -4,6 +4,7 @@
 #   start_bench_gateway <url> <Gateway.dll> <log file> [VAR=value ...]
 #
 # Sets bench_gateway_launcher (the subshell's pid, for kill in a trap) and waits for /health/ready.
+# Also the two steps every gateway benchmark repeats: bench_access_token <identity url>, wrk_p50_ms (a filter).
 start_bench_gateway() {
   local url="$1" dll="$2" log="$3"; shift 3
   local repo; repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,4 +22,15 @@ start_bench_gateway() {
   for _ in $(seq 1 60); do curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null && return 0; sleep 0.5; done
   echo "benchmark gateway did not start:" >&2; tail -20 "$log" >&2
   return 1
+}
+
+# The demo analyst's access token from identity at <url> (make run's seeded account).
+bench_access_token() {
+  curl -fsS "$1/api/v1/auth/login" -H 'content-type: application/json' \
+    -d '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+
+# wrk --latency output on stdin -> its p50 in milliseconds.
+wrk_p50_ms() {
+  awk '/^ +50%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v); else { sub(/s/, "", v); v *= 1000 } print v }'
 }
