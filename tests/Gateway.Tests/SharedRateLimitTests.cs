@@ -160,9 +160,14 @@ public sealed class SharedRateLimitTests
             Settings(
                 ("ConnectionStrings:Redis", $"127.0.0.1:{proxy.Port},defaultDatabase=1"),
                 ("RateLimiting:PermitsPerMinute", "3"),
+                ("RateLimiting:KeyPrefix", $"test:rl:{Guid.NewGuid():N}:"),
                 ("RateLimiting:RedisTimeout", "00:00:00.100")),
             logs: logs);
         using var client = gateway.CreateClient();
+        // Which way each admission went, for the message when the statuses are not the expected ones.
+        var meters = gateway.Factory.Services.GetRequiredService<IMeterFactory>();
+        using var localDecisions = new MetricCollector<long>(meters, "Platform.Gateway", "platform.gateway.rate_limit.local_decisions");
+        using var optimistic = new MetricCollector<long>(meters, "Platform.Gateway", "platform.gateway.rate_limit.optimistic_admissions");
         using var warmUp = await client.SendAsync(GatewayHarness.Request(HttpMethod.Get, Path, clientIp: "198.51.100.59"));
 
         // The connection stays up, so only the gateway's own timeout can stop a request waiting.
@@ -182,7 +187,10 @@ public sealed class SharedRateLimitTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(warmUp.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }),
+                $"local decisions {localDecisions.GetMeasurementSnapshot().Sum(m => m.Value)}, "
+                + $"admissions ahead of Redis {optimistic.GetMeasurementSnapshot().Sum(m => m.Value)}, "
+                + $"store log: {string.Join(" | ", logs.Entries.Where(entry => entry.Category == StoreCategory).Select(entry => $"{entry.Level} {entry.Exception?.GetType().Name}"))}");
             Assert.That(slowest, Is.LessThan(Quick));
             Assert.That(warning.Message, Does.Contain("Redis is unreachable"));
             Assert.That(warning.Exception, Is.InstanceOf<TimeoutException>(), "gave up by the gateway's timeout");
