@@ -20,7 +20,9 @@
 #
 # Usage: benchmarks/identity-gateway-load.sh
 #   Env: DURATION (10), CONNECTIONS (16), RUNS (5), WARMUP (20), BENCH_GATEWAY_PORT (18080),
-#        GATEWAY_EXTRA_ENV (extra VAR=value settings for the benchmark gateway, space-separated)
+#        GATEWAY_EXTRA_ENV (extra VAR=value settings for the benchmark gateway, space-separated),
+#        PIN (0; 1 = the gateway and wrk on the last core, everything else on the others: the gateway on a
+#        machine of its own, as deployed; see benchmarks/lib/bench-gateway.sh)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,11 +60,12 @@ wrk.body = '{"email":"analyst@platform.local","password":"Meadow-Copper-2026!"}'
 LUA
 
 results="$(mktemp)"
-trap 'kill $gateway_pid 2>/dev/null || true; rm -f "$login_lua" "$results"' EXIT
+trap 'kill $gateway_pid 2>/dev/null || true; unpin_all; rm -f "$login_lua" "$results"' EXIT
+[[ "${PIN:-0}" != 1 ]] || pin_proxies_to_last_core "$gateway_port"
 
 measure() { # case, side, connections, wrk arguments...: one wrk run, its numbers appended to $results
   local case="$1" side="$2" c="$3"; shift 3
-  wrk -t1 -c"$c" -d"${duration}s" --latency "$@" | python3 -c '
+  "${bench_load[@]}" wrk -t1 -c"$c" -d"${duration}s" --latency "$@" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def ms(v, unit): return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -75,10 +78,10 @@ print(sys.argv[1], sys.argv[2], sys.argv[3], ms(*p50.groups()), ms(*p99.groups()
 }
 
 me=(-H "Authorization: Bearer $token")
-echo "cores: $(nproc), connections: $connections, duration: ${duration}s x $runs runs, warm-up ${warmup}s per target, $(date -u +%FT%TZ)"
+echo "cores: $bench_cores, connections: $connections, duration: ${duration}s x $runs runs, warm-up ${warmup}s per target, $(date -u +%FT%TZ)"
 for target in "$identity" "$gateway"; do
-  wrk -t2 -c"$connections" -d"${warmup}s" "${me[@]}" "$target/api/v1/auth/me" >/dev/null
-  wrk -t2 -c"$connections" -d5s "$target/.well-known/jwks.json" >/dev/null
+  "${bench_load[@]}" wrk -t2 -c"$connections" -d"${warmup}s" "${me[@]}" "$target/api/v1/auth/me" >/dev/null
+  "${bench_load[@]}" wrk -t2 -c"$connections" -d5s "$target/.well-known/jwks.json" >/dev/null
 done
 for run in $(seq 1 "$runs"); do
   for c in 1 "$connections"; do

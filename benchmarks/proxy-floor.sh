@@ -21,7 +21,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"; duration="${DURATION:-5}"; connections="${CONNECTIONS:-16}"; warmup="${WARMUP:-10}"
 base="${BASE_PORT:-18100}"
-cores="$(getconf _NPROCESSORS_ONLN)" # not nproc: once this shell is pinned, nproc counts one core
 identity="http://127.0.0.1:5101"
 nginx_url="http://127.0.0.1:$base"; floor_url="http://127.0.0.1:$((base + 1))"; gateway_url="http://127.0.0.1:$((base + 2))"
 earlier_url="http://127.0.0.1:$((base + 3))"; earlier_dll="${EARLIER_GATEWAY_DLL:-}"
@@ -42,10 +41,10 @@ floor_dll="$repo/benchmarks/ProxyFloor/bin/Release/net10.0/ProxyFloor.dll"
 
 work="$(mktemp -d)"
 pids=()
-pinned=0
+source "$repo/benchmarks/lib/bench-gateway.sh"
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [[ $pinned == 1 ]]; then for pid in $(ps -eo pid --no-headers); do taskset -a -cp "0-$((cores - 1))" "$pid" >/dev/null 2>&1 || true; done; fi
+  unpin_all
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -70,7 +69,6 @@ nginx -c "$work/nginx.conf" >"$work/nginx.log" 2>&1 &
 pids+=($!)
 (cd "$(dirname "$floor_dll")" && exec dotnet "$floor_dll" "$floor_url" "$identity/") >"$work/floor.log" 2>&1 &
 pids+=($!)
-source "$repo/benchmarks/lib/bench-gateway.sh"
 start_bench_gateway "$gateway_url" "$gateway_dll" "$work/gateway.log"
 pids+=("$bench_gateway_launcher")
 if [[ -n "$earlier_dll" ]]; then
@@ -89,17 +87,10 @@ for side in "${sides[@]}"; do
   [[ "$status" == 200 ]] || { echo "$url/api/v1/auth/me answered $status" >&2; exit 1; }
 done
 
-load=()
-if [[ "${PIN:-0}" == 1 ]]; then
-  (( cores >= 2 )) || { echo "PIN=1 needs two cores at least" >&2; exit 1; }
-  last=$((cores - 1)); pinned=1
-  proxies="$(for port in "$base" $((base + 1)) $((base + 2)) $((base + 3)); do ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2; done | sort -u)"
-  for pid in $(ps -eo pid --no-headers); do taskset -a -cp "0-$((last - 1))" "$pid" >/dev/null 2>&1 || true; done
-  for pid in $proxies; do taskset -a -cp "$last" "$pid" >/dev/null; done
-  load=(taskset -c "$last")
-  echo "pinned: proxies and wrk on core $last, everything else on 0-$((last - 1))"
-fi
-echo "cores: $cores, ${duration}s x $runs rounds, $connections connections, warm-up ${warmup}s each, $(date -u +%FT%TZ)"
+# The fourth port is only in use with EARLIER_GATEWAY_DLL.
+[[ "${PIN:-0}" != 1 ]] || pin_proxies_to_last_core "$base" $((base + 1)) $((base + 2)) $((base + 3))
+load=("${bench_load[@]}")
+echo "cores: $bench_cores, ${duration}s x $runs rounds, $connections connections, warm-up ${warmup}s each, $(date -u +%FT%TZ)"
 for side in "${sides[@]}"; do
   url="${side#*:}"
   "${load[@]}" wrk -t2 -c"$connections" -d"${warmup}s" "${me[@]}" "$url/api/v1/auth/me" >/dev/null

@@ -34,3 +34,30 @@ bench_access_token() {
 wrk_p50_ms() {
   awk '/^ +50%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v); else { sub(/s/, "", v); v *= 1000 } print v }'
 }
+
+# PIN=1 in the gateway benchmarks: the proxies on a core of their own, as when the gateway runs on a
+# machine of its own. Every process is pinned to cores 0..n-2 (identity, PostgreSQL, Redis, the rest of
+# make run), then the processes listening on the given ports, and wrk through bench_load, to the last
+# core; so identity has the same CPU whether it is called directly or through a proxy.
+#   pin_proxies_to_last_core <port...>   sets bench_load (prefix for wrk) and bench_pinned=1
+#   unpin_all                            every process back on all cores (call it from the EXIT trap)
+bench_load=()
+bench_pinned=0
+bench_cores="$(getconf _NPROCESSORS_ONLN)" # not nproc: once this shell is pinned, nproc counts one core
+pin_proxies_to_last_core() {
+  (( bench_cores >= 2 )) || { echo "PIN=1 needs two cores at least" >&2; return 1; }
+  local last=$((bench_cores - 1)) port pid proxies
+  # A port nobody listens on (an optional proxy left out) is skipped.
+  proxies="$(for port in "$@"; do ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2 || true; done | sort -u)"
+  bench_pinned=1
+  for pid in $(ps -eo pid --no-headers); do taskset -a -cp "0-$((last - 1))" "$pid" >/dev/null 2>&1 || true; done
+  for pid in $proxies; do taskset -a -cp "$last" "$pid" >/dev/null; done
+  bench_load=(taskset -c "$last")
+  echo "pinned: proxies and wrk on core $last, everything else on 0-$((last - 1))"
+}
+unpin_all() {
+  [[ $bench_pinned == 1 ]] || return 0
+  local pid
+  for pid in $(ps -eo pid --no-headers); do taskset -a -cp "0-$((bench_cores - 1))" "$pid" >/dev/null 2>&1 || true; done
+  bench_pinned=0
+}
